@@ -1,0 +1,175 @@
+import { existsSync, rmSync } from 'node:fs'
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { CoreV1Api, KubeConfig } from '@kubernetes/client-node'
+import { stringify } from 'yaml'
+import { componentArgs, type Ports } from './component-args.ts'
+import { ensureBinaries } from './ensure-binaries.ts'
+import { onExit } from './exit-hooks.ts'
+import { renderKubeconfig } from './kubeconfig.ts'
+import { renderKwokConfig } from './kwok-config.ts'
+import { createNodes, nodeSchedulable } from './nodes.ts'
+import { generatePki } from './pki.ts'
+import { appendPodLog } from './pod-logs.ts'
+import { pickFreePorts } from './ports.ts'
+import { ProcessSet } from './processes.ts'
+import { waitForOk, waitUntil } from './readiness.ts'
+import { reapStaleRuns, RunRecord } from './run-registry.ts'
+
+export interface ControlPlaneOptions {
+  /** Where certs, configs, etcd data and component logs go; a fresh temp dir by default. Removed by stop(). */
+  workDir?: string
+  /** Number of kwok nodes (default 2). */
+  nodes?: number
+  /** Progress lines; default: none. */
+  log?: (line: string) => void
+  /** Directory with the five binaries; default: ensureBinaries(). */
+  binDir?: string
+}
+
+export interface ControlPlane {
+  kubeconfigPath: string
+  /** Admin kubeconfig YAML (client cert, system:masters), server https://127.0.0.1:PORT. */
+  kubeconfig: string
+  server: string
+  workDir: string
+  /** CRI-format file kwok serves as every container's log; append with appendPodLog(). */
+  podLogFile: string
+  /** Served for `logs --previous`. */
+  previousPodLogFile: string
+  /** Working directory of `exec` commands (they run locally, see kwok-config.ts). */
+  execDir: string
+  /** Component logs (etcd.log, kube-apiserver.log, ...). */
+  logDir: string
+  stop(): Promise<void>
+}
+
+const READY_TIMEOUT_MS = 120_000
+
+/** etcd data on tmpfs when there is one: fsync-free and faster; falls back to the OS temp dir. */
+function defaultTempRoot(): string {
+  return existsSync('/dev/shm') ? '/dev/shm' : tmpdir()
+}
+
+/**
+ * Starts etcd, kube-apiserver, kube-controller-manager, kube-scheduler and
+ * kwok on free loopback ports, creates the kwok nodes, and resolves once
+ * nodes are schedulable and the `default` ServiceAccount exists (so a test's
+ * first pod is not refused by ServiceAccount admission).
+ *
+ * Every process runs in its own process group and is ended by stop(), by the
+ * exit/signal hooks, by a watchdog if this process is SIGKILLed, or at the
+ * latest by reapStaleRuns() on the next start.
+ */
+export async function startControlPlane(opts: ControlPlaneOptions = {}): Promise<ControlPlane> {
+  const log = opts.log ?? (() => {})
+  const t0 = Date.now()
+  const elapsed = () => `${((Date.now() - t0) / 1000).toFixed(1)}s`
+  reapStaleRuns(log)
+  const binDir = opts.binDir ?? (await ensureBinaries(log))
+
+  const workDir = opts.workDir ?? (await mkdtemp(join(defaultTempRoot(), 'kubeorch-testenv-')))
+  const dirs = { pki: join(workDir, 'pki'), logs: join(workDir, 'logs'), exec: join(workDir, 'exec'), etcd: join(workDir, 'etcd') }
+  await Promise.all(Object.values(dirs).map((d) => mkdir(d, { recursive: true })))
+
+  const record = new RunRecord(workDir)
+  const procs = new ProcessSet(dirs.logs, (c) => record.add(c.pid, c.name))
+  let stopped = false
+  const cleanupSync = () => {
+    procs.killAllSync()
+    record.remove()
+    if (!process.env.TESTENV_KEEP_WORKDIR) rmSyncQuiet(workDir)
+  }
+  const unregister = onExit(cleanupSync)
+  record.startWatchdog()
+
+  const stop = async () => {
+    if (stopped) return
+    stopped = true
+    unregister()
+    await procs.stopAll()
+    record.remove()
+    if (process.env.TESTENV_KEEP_WORKDIR) log(`testenv: kept work dir ${workDir}`)
+    else await rm(workDir, { recursive: true, force: true })
+  }
+
+  try {
+    const [etcd, etcdPeer, apiserver, controllerManager, scheduler, kwok] = await pickFreePorts(6)
+    const ports: Ports = { etcd: etcd!, etcdPeer: etcdPeer!, apiserver: apiserver!, controllerManager: controllerManager!, scheduler: scheduler!, kwok: kwok! }
+    const server = `https://127.0.0.1:${ports.apiserver}`
+
+    const pki = await generatePki(dirs.pki)
+    const kubeconfig = await renderKubeconfig(server, pki)
+    const kubeconfigPath = join(workDir, 'admin.kubeconfig')
+    await writeFile(kubeconfigPath, kubeconfig, { mode: 0o600 })
+    const schedulerConfig = join(workDir, 'scheduler.yaml')
+    await writeFile(schedulerConfig, stringify({
+      apiVersion: 'kubescheduler.config.k8s.io/v1',
+      kind: 'KubeSchedulerConfiguration',
+      clientConnection: { kubeconfig: kubeconfigPath },
+      leaderElection: { leaderElect: false },
+    }))
+    const podLogFile = join(dirs.logs, 'pod.log')
+    const previousPodLogFile = join(dirs.logs, 'pod-previous.log')
+    await appendPodLog(podLogFile, 'testenv: container started')
+    await appendPodLog(previousPodLogFile, 'testenv: previous container instance')
+    const kwokConfig = join(workDir, 'kwok.yaml')
+    await writeFile(kwokConfig, await renderKwokConfig({ podLogFile, previousPodLogFile, execDir: dirs.exec }))
+
+    const args = componentArgs({ workDir, etcdDataDir: dirs.etcd, ports, pki, kubeconfigPath, schedulerConfig, kwokConfig })
+    const bin = (name: string) => join(binDir, name)
+    const tls = { ca: await readFile(pki.caCert), cert: await readFile(pki.adminCert), key: await readFile(pki.adminKey) }
+
+    log(`testenv: starting etcd on 127.0.0.1:${ports.etcd}`)
+    const etcdProc = procs.start('etcd', bin('etcd'), args.etcd)
+    await waitForOk('etcd /readyz', etcdProc, `http://127.0.0.1:${ports.etcd}/readyz`, 60_000)
+    log(`testenv: etcd ready (${elapsed()}); starting kube-apiserver on ${server}`)
+
+    const apiProc = procs.start('kube-apiserver', bin('kube-apiserver'), args.apiserver)
+    await waitForOk('kube-apiserver /readyz', apiProc, `${server}/readyz`, READY_TIMEOUT_MS, tls)
+    log(`testenv: kube-apiserver ready (${elapsed()}); starting controller-manager, scheduler and kwok`)
+
+    const kcmProc = procs.start('kube-controller-manager', bin('kube-controller-manager'), args.controllerManager)
+    const schedProc = procs.start('kube-scheduler', bin('kube-scheduler'), args.scheduler)
+    const kwokProc = procs.start('kwok', bin('kwok'), args.kwok)
+    const insecure = { insecure: true }
+    await Promise.all([
+      waitForOk('kube-controller-manager /healthz', kcmProc, `https://127.0.0.1:${ports.controllerManager}/healthz`, READY_TIMEOUT_MS, insecure),
+      waitForOk('kube-scheduler /readyz', schedProc, `https://127.0.0.1:${ports.scheduler}/readyz`, READY_TIMEOUT_MS, insecure),
+      waitForOk('kwok /healthz', kwokProc, `http://127.0.0.1:${ports.kwok}/healthz`, READY_TIMEOUT_MS),
+    ])
+    log(`testenv: components healthy (${elapsed()}); creating ${opts.nodes ?? 2} kwok nodes`)
+
+    const kc = new KubeConfig()
+    kc.loadFromString(kubeconfig)
+    const core = kc.makeApiClient(CoreV1Api)
+    const names = await createNodes(core, opts.nodes ?? 2)
+    await waitUntil(`nodes ${names.join(', ')} Ready and untainted`, kcmProc, async () => {
+      const list = await core.listNode({ labelSelector: 'type=kwok' })
+      return names.every((n) => list.items.some((node) => node.metadata?.name === n && nodeSchedulable(node)))
+    }, READY_TIMEOUT_MS)
+    await waitUntil('ServiceAccount default/default', kcmProc, async () => {
+      await core.readNamespacedServiceAccount({ name: 'default', namespace: 'default' })
+      return true
+    }, READY_TIMEOUT_MS)
+    log(`testenv: control plane ready in ${elapsed()} (${server}, kubeconfig ${kubeconfigPath})`)
+
+    return {
+      kubeconfigPath, kubeconfig, server, workDir, podLogFile, previousPodLogFile,
+      execDir: dirs.exec, logDir: dirs.logs, stop,
+    }
+  } catch (err) {
+    // Keep the component logs readable in the error; then clean up fully.
+    await stop()
+    throw err
+  }
+}
+
+function rmSyncQuiet(dir: string): void {
+  try {
+    rmSync(dir, { recursive: true, force: true })
+  } catch {
+    // best effort on the way out
+  }
+}

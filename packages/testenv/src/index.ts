@@ -1,0 +1,13 @@
+export { startControlPlane, type ControlPlane, type ControlPlaneOptions } from './control-plane.ts'
+export { ensureBinaries, BINARIES } from './ensure-binaries.ts'
+export { appendPodLog } from './pod-logs.ts'
+export {
+  FAILURE_ANNOTATION,
+  FAILURE_IMAGES,
+  FAILURE_MODES,
+  CRASH_TERMINATION,
+  UNSCHEDULABLE_REQUESTS,
+  type FailureMode,
+} from './failures.ts'
+export { NODE_CAPACITY, nodeName } from './nodes.ts'
+export { SERVICE_CIDR, POD_CIDR } from './component-args.ts'

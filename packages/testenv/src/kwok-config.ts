@@ -1,0 +1,50 @@
+import { readFile } from 'node:fs/promises'
+import { fileURLToPath } from 'node:url'
+import { stringify } from 'yaml'
+import { FAILURE_ANNOTATION, FAILURE_IMAGE_PREFIX, FAILURE_MODE_QUERY, FAILURE_MODES } from './failures.ts'
+
+const STAGE_FILES = ['node-stages.yaml', 'pod-stages.yaml', 'failure-stages.yaml']
+const kwokDir = fileURLToPath(new URL('../kwok/', import.meta.url))
+
+export interface KwokConfigPaths {
+  /** CRI-format log file served for every container (`kubectl logs`). */
+  podLogFile: string
+  /** Served for `kubectl logs --previous`. */
+  previousPodLogFile: string
+  /** Working directory of commands run by `kubectl exec`. */
+  execDir: string
+}
+
+/**
+ * Renders kwok's --config: the stage files in ../kwok with their
+ * placeholders filled in from failures.ts (so the failure rules are written
+ * once), plus a ClusterLogs and a ClusterExec for all pods.
+ *
+ * Exec runs the requested command as a local process on this machine (kwok
+ * has no containers), in `execDir`. It is only reachable through the
+ * loopback-only, admin-authenticated apiserver.
+ */
+export async function renderKwokConfig(paths: KwokConfigPaths): Promise<string> {
+  const modes = JSON.stringify(Object.values(FAILURE_MODES))
+  const stages = await Promise.all(STAGE_FILES.map(async (f) => {
+    const text = await readFile(kwokDir + f, 'utf8')
+    return text
+      .replaceAll('__FAILURE_MODE_QUERY__', FAILURE_MODE_QUERY)
+      .replaceAll('__FAILURE_MODES__', modes)
+      .replaceAll('__FAILURE_ANNOTATION__', FAILURE_ANNOTATION)
+      .replaceAll('__FAILURE_IMAGE_PREFIX__', FAILURE_IMAGE_PREFIX)
+  }))
+  const logs = stringify({
+    apiVersion: 'kwok.x-k8s.io/v1alpha1',
+    kind: 'ClusterLogs',
+    metadata: { name: 'testenv-logs' },
+    spec: { logs: [{ logsFile: paths.podLogFile, previousLogsFile: paths.previousPodLogFile, follow: true }] },
+  })
+  const exec = stringify({
+    apiVersion: 'kwok.x-k8s.io/v1alpha1',
+    kind: 'ClusterExec',
+    metadata: { name: 'testenv-exec' },
+    spec: { execs: [{ local: { workDir: paths.execDir } }] },
+  })
+  return [...stages, logs, exec].map((doc) => doc.trim()).join('\n---\n') + '\n'
+}
