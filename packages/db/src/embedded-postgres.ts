@@ -25,8 +25,8 @@ export async function startEmbeddedPostgres(opts: {
     persistent: opts.persistent ?? true,
     // PostgreSQL refuses to run as root; the library then runs it as a `postgres` OS user.
     createPostgresUser: process.getuid?.() === 0,
-    onLog: opts.onLog ?? (() => {}),
-    onError: opts.onLog ?? (() => {}),
+    onLog: (m: unknown) => opts.onLog?.(String(m)),
+    onError: (m: unknown) => opts.onLog?.(String(m)),
   })
   if (!existsSync(resolve(dataDir, 'PG_VERSION'))) {
     mkdirSync(resolve(dataDir, '..'), { recursive: true })

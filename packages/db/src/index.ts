@@ -2,7 +2,18 @@ export { createDb, type Db } from './client.ts'
 export { migrateDatabase, MIGRATIONS_DIR, type MigrationResult } from './migrate.ts'
 export { startEmbeddedPostgres, type EmbeddedDatabase } from './embedded-postgres.ts'
 export { Prisma } from './generated/prisma/client.ts'
-export type * from './generated/prisma/models.ts'
+export type {
+  User,
+  ApiToken,
+  Cluster,
+  Workflow,
+  WorkflowMember,
+  WorkflowVersion,
+  WorkflowRun,
+  RunNodeState,
+  RunLog,
+  NodeStatus,
+} from './generated/prisma/client.ts'
 export {
   WorkflowStatus,
   RunStatus,

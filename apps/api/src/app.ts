@@ -1,0 +1,84 @@
+import type { Server } from 'node:http'
+import { createServerAdapter } from '@whatwg-node/server'
+import { useServer } from 'graphql-ws/use/ws'
+import { WebSocketServer } from 'ws'
+import { createGraphQL, GRAPHQL_PATH } from './graphql/yoga.ts'
+import { readBody } from './http/read-body.ts'
+import { json } from './rest/router.ts'
+import { REST_PREFIX, REST_ROUTES, openApiDocument, restRouter } from './rest/index.ts'
+import { authenticate, type Deps } from './services/index.ts'
+
+/** Builds the whole HTTP surface: GraphQL (+ GraphiQL, SSE), REST under /v1/api, OpenAPI, health. */
+export function buildApp(deps: Deps) {
+  const yoga = createGraphQL(deps)
+  const openApi = openApiDocument(REST_PREFIX, REST_ROUTES)
+
+  async function handle(request: Request): Promise<Response> {
+    const url = new URL(request.url)
+    let body: string | undefined = ''
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      body = await readBody(request, deps.config.maxBodyBytes)
+      if (body === undefined) return json(413, { error: `request body larger than ${deps.config.maxBodyBytes} bytes` })
+    }
+    if (url.pathname === GRAPHQL_PATH) {
+      const forwarded = new Request(request.url, { method: request.method, headers: request.headers, body: body || undefined })
+      return yoga.fetch(forwarded, {})
+    }
+    if (url.pathname === '/v1/api-docs') return json(200, openApi)
+    if (url.pathname === '/healthz') return json(200, { ok: true })
+    if (url.pathname === REST_PREFIX || url.pathname.startsWith(`${REST_PREFIX}/`)) {
+      let parsed: unknown
+      if (body) {
+        try {
+          parsed = JSON.parse(body)
+        } catch {
+          return json(400, { error: 'request body is not valid JSON' })
+        }
+      }
+      const actor = await authenticate(deps, request.headers.get('authorization'))
+      return restRouter(request, deps, actor, parsed)
+    }
+    return json(404, { error: `not found: ${url.pathname}` })
+  }
+
+  const adapter = createServerAdapter(handle)
+
+  /** Serves graphql-ws on the GraphQL path of a node HTTP server. */
+  function attachWebSockets(server: Server) {
+    const wss = new WebSocketServer({ server, path: GRAPHQL_PATH })
+    const disposable = useServer(
+      {
+        execute: (args: any) => args.rootValue.execute(args),
+        subscribe: (args: any) => args.rootValue.subscribe(args),
+        onSubscribe: async (ctx, _id, params) => {
+          const { schema, execute, subscribe, contextFactory, parse, validate } = yoga.getEnveloped({
+            ...ctx,
+            req: ctx.extra.request,
+            socket: ctx.extra.socket,
+            params,
+            request: new Request('http://localhost/graphql', {
+              headers: { authorization: String((ctx.connectionParams as Record<string, unknown> | undefined)?.authorization ?? '') },
+            }),
+          })
+          const args = {
+            schema,
+            operationName: params.operationName,
+            document: parse(params.query),
+            variableValues: params.variables,
+            contextValue: await contextFactory(),
+            rootValue: { execute, subscribe },
+          }
+          const errors = validate(args.schema, args.document)
+          return errors.length ? errors : args
+        },
+      },
+      wss,
+    )
+    return async () => {
+      await disposable.dispose()
+      wss.close()
+    }
+  }
+
+  return { handle, adapter, attachWebSockets, yoga }
+}

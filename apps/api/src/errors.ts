@@ -1,0 +1,72 @@
+import { DomainError, ValidationError, type GraphIssue } from '@kubeorch/domain'
+
+// Expected failures: one base class (from the domain), one subclass per kind of failure.
+// The HTTP status of each lives in HTTP_STATUS below; GraphQL exposes each as an object type.
+export { DomainError, ValidationError, type GraphIssue }
+
+export class NotFoundError extends DomainError {
+  constructor(readonly entity: string) {
+    super(`${entity} not found`, 'NOT_FOUND')
+  }
+}
+
+export class AuthenticationError extends DomainError {
+  constructor(message = 'authentication required') {
+    super(message, 'UNAUTHENTICATED')
+  }
+}
+
+export class ForbiddenError extends DomainError {
+  constructor(message: string) {
+    super(message, 'FORBIDDEN')
+  }
+}
+
+export class ConflictError extends DomainError {
+  constructor(message: string, code = 'CONFLICT') {
+    super(message, code)
+  }
+}
+
+/** A save based on an older revision than the stored one. */
+export class RevisionConflictError extends ConflictError {
+  constructor(readonly currentRevision: number) {
+    super(`the workflow was changed by someone else: current revision is ${currentRevision}`, 'REVISION_CONFLICT')
+  }
+}
+
+export class InvalidTransitionError extends ConflictError {
+  constructor(readonly from: string, readonly to: string, allowed: string[]) {
+    super(
+      `cannot change workflow status from ${from} to ${to}` +
+        (allowed.length ? `; from ${from} it can go to: ${allowed.join(', ')}` : ''),
+      'INVALID_TRANSITION',
+    )
+  }
+}
+
+export class RateLimitedError extends DomainError {
+  constructor(readonly retryAfterSeconds: number) {
+    super(`too many requests; retry in ${retryAfterSeconds}s`, 'RATE_LIMITED')
+  }
+}
+
+/** Error class → HTTP status, most specific first. */
+export const HTTP_STATUS: [new (...args: never[]) => DomainError, number][] = [
+  [ValidationError, 400],
+  [AuthenticationError, 401],
+  [ForbiddenError, 403],
+  [NotFoundError, 404],
+  [ConflictError, 409],
+  [RateLimitedError, 429],
+  [DomainError, 400],
+]
+
+export function httpStatusOf(error: DomainError): number {
+  return HTTP_STATUS.find(([cls]) => error instanceof cls)?.[1] ?? 400
+}
+
+/** Builds a ValidationError for one input field. */
+export function invalidField(path: (string | number)[], message: string): ValidationError {
+  return new ValidationError([{ path, message }])
+}

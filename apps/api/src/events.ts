@@ -1,0 +1,67 @@
+/** Live events of one workflow (SPEC §9). Later issues add run and node events. */
+export type WorkflowEvent =
+  | { type: 'workflow_updated'; workflowId: string; revision: number; status: string }
+  | { type: 'version_created'; workflowId: string; version: number }
+
+/**
+ * One interface for live events; the in-process implementation serves a single API process and a
+ * shared (PostgreSQL-backed) one can replace it for several replicas.
+ */
+export interface EventBus {
+  publish(event: WorkflowEvent): void
+  subscribe(workflowId: string, signal?: AbortSignal): AsyncIterableIterator<WorkflowEvent>
+}
+
+// A subscriber that falls this far behind is disconnected rather than slowing the publisher or
+// growing without bound; it reconnects and receives the current state.
+const MAX_BUFFERED = 1000
+
+export function createInProcessEventBus(): EventBus {
+  const subscribers = new Map<string, Set<(e: WorkflowEvent) => void>>()
+  return {
+    publish(event) {
+      for (const push of subscribers.get(event.workflowId) ?? []) push(event)
+    },
+    subscribe(workflowId, signal) {
+      const buffer: WorkflowEvent[] = []
+      let wake: (() => void) | undefined
+      let done = false
+      let overflow = false
+      const push = (e: WorkflowEvent) => {
+        if (buffer.length >= MAX_BUFFERED) {
+          overflow = true
+          stop()
+        } else buffer.push(e)
+        wake?.()
+      }
+      const set = subscribers.get(workflowId) ?? new Set()
+      set.add(push)
+      subscribers.set(workflowId, set)
+      const stop = () => {
+        done = true
+        set.delete(push)
+        if (set.size === 0) subscribers.delete(workflowId)
+        wake?.()
+      }
+      signal?.addEventListener('abort', stop, { once: true })
+      const iterator: AsyncIterableIterator<WorkflowEvent> = {
+        async next() {
+          while (buffer.length === 0 && !done) await new Promise<void>((r) => (wake = r))
+          wake = undefined
+          const value = buffer.shift()
+          if (value) return { value, done: false }
+          if (overflow) throw new Error('event subscriber fell too far behind; reconnect')
+          return { value: undefined, done: true }
+        },
+        async return() {
+          stop()
+          return { value: undefined, done: true }
+        },
+        [Symbol.asyncIterator]() {
+          return iterator
+        },
+      }
+      return iterator
+    },
+  }
+}

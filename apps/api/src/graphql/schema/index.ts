@@ -1,0 +1,9 @@
+import { builder } from '../builder.ts'
+import './errors.ts'
+import './auth.ts'
+import './clusters.ts'
+import './workflows.ts'
+import './versions.ts'
+import './events.ts'
+
+export const schema = builder.toSchema()

@@ -1,0 +1,24 @@
+import { createYoga } from 'graphql-yoga'
+import { authenticate, type Deps } from '../services/index.ts'
+import type { GraphQLContext } from './builder.ts'
+import { schema } from './schema/index.ts'
+
+export const GRAPHQL_PATH = '/graphql'
+
+/** GraphQL over HTTP and SSE (yoga); graphql-ws is attached to the same path in app.ts. */
+export function createGraphQL(deps: Deps) {
+  return createYoga<Record<string, unknown>, GraphQLContext>({
+    schema,
+    graphqlEndpoint: GRAPHQL_PATH,
+    // Masking stays on: unexpected errors reach clients as "Unexpected error." and are logged in full.
+    maskedErrors: true,
+    logging: 'warn',
+    context: async ({ request, connectionParams }: { request: Request; connectionParams?: Record<string, unknown> }) => ({
+      deps,
+      actor: await authenticate(
+        deps,
+        request.headers.get('authorization') ?? (connectionParams?.authorization as string | undefined),
+      ),
+    }),
+  })
+}

@@ -1,0 +1,63 @@
+import type { PublicCluster, PublicUser, PublicVersion, PublicWorkflow } from '../services/index.ts'
+
+// The legacy snake_case shapes, one mapper per entity. Fields are listed one by one so nothing
+// that a service adds later leaks by accident.
+const iso = (d: Date | null) => (d ? d.toISOString() : null)
+
+export const userToRest = (u: PublicUser) => ({ id: u.id, email: u.email, name: u.name, created_at: iso(u.createdAt) })
+
+export const clusterToRest = (c: PublicCluster) => ({
+  id: c.id,
+  name: c.name,
+  description: c.description,
+  server: c.server,
+  status: c.status.toLowerCase(),
+  status_message: c.statusMessage,
+  has_credentials: c.hasCredentials,
+  last_checked_at: iso(c.lastCheckedAt),
+  created_at: iso(c.createdAt),
+  updated_at: iso(c.updatedAt),
+})
+
+export const workflowToRest = (w: PublicWorkflow) => ({
+  id: w.id,
+  name: w.name,
+  description: w.description,
+  status: w.status.toLowerCase(),
+  cluster_id: w.clusterId,
+  owner_id: w.ownerId,
+  nodes: w.nodes,
+  edges: w.edges,
+  revision: w.revision,
+  current_version: w.currentVersion,
+  last_version: w.lastVersion,
+  run_count: w.runCount,
+  last_run_at: iso(w.lastRunAt),
+  created_at: iso(w.createdAt),
+  updated_at: iso(w.updatedAt),
+})
+
+export const versionToRest = (v: PublicVersion) => ({
+  id: v.id,
+  workflow_id: v.workflowId,
+  version: v.version,
+  name: v.name,
+  tag: v.tag,
+  description: v.description,
+  nodes: v.nodes,
+  edges: v.edges,
+  manifests: v.manifests,
+  automatic: v.automatic,
+  restored_from: v.restoredFrom,
+  created_by: v.createdById,
+  run_id: v.runId,
+  run_status: v.runStatus?.toLowerCase() ?? null,
+  created_at: iso(v.createdAt),
+})
+
+export const pageToRest = <T, R>(key: string, p: { items: T[]; total: number; page: number; limit: number }, map: (t: T) => R) => ({
+  [key]: p.items.map(map),
+  total: p.total,
+  page: p.page,
+  limit: p.limit,
+})

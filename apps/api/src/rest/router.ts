@@ -1,0 +1,86 @@
+import { DomainError, ValidationError, httpStatusOf, AuthenticationError, RevisionConflictError, InvalidTransitionError } from '../errors.ts'
+import type { Actor, Deps } from '../services/index.ts'
+
+export type RestRequest = {
+  deps: Deps
+  actor: Actor
+  params: Record<string, string>
+  query: Record<string, string>
+  body: unknown
+  request: Request
+}
+
+export type Route = {
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE'
+  path: string
+  summary: string
+  /** Public routes (register, login) skip authentication. */
+  public?: boolean
+  status?: number
+  handler: (req: RestRequest & { actor: Actor }) => Promise<unknown>
+}
+
+type Compiled = Route & { regex: RegExp; keys: string[] }
+
+export type RestDispatcher = (request: Request, deps: Deps, actor: Actor | undefined, body: unknown) => Promise<Response>
+
+/** Matches a request against the route table; one place maps errors to the legacy `{ error, details }` body. */
+export function createRestRouter(prefix: string, routes: Route[]): RestDispatcher {
+  const compiled: Compiled[] = routes.map((r) => {
+    const keys: string[] = []
+    const pattern = r.path.replace(/:(\w+)/g, (_m, k: string) => (keys.push(k), '([^/]+)'))
+    return { ...r, keys, regex: new RegExp(`^${prefix}${pattern}/?$`) }
+  })
+  return async (request, deps, actor, body) => {
+    const url = new URL(request.url)
+    const matches = compiled.filter((r) => r.regex.test(url.pathname))
+    if (matches.length === 0) return json(404, { error: `no route for ${request.method} ${url.pathname}` })
+    const route = matches.find((r) => r.method === request.method)
+    if (!route) return json(405, { error: `method ${request.method} not allowed`, details: { allowed: matches.map((m) => m.method) } })
+    try {
+      if (!route.public && !actor) throw new AuthenticationError()
+      const values = route.regex.exec(url.pathname)!.slice(1)
+      const params = Object.fromEntries(route.keys.map((k, i) => [k, decodeURIComponent(values[i]!)]))
+      const result = await route.handler({
+        deps,
+        actor: actor as Actor,
+        params,
+        query: Object.fromEntries(url.searchParams),
+        body,
+        request,
+      })
+      return result === undefined ? new Response(null, { status: 204 }) : json(route.status ?? 200, result)
+    } catch (e) {
+      if (e instanceof DomainError) return json(httpStatusOf(e), errorBody(e))
+      throw e
+    }
+  }
+}
+
+export function json(status: number, body: unknown): Response {
+  return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json; charset=utf-8' } })
+}
+
+function errorBody(e: DomainError): { error: string; details?: unknown } {
+  if (e instanceof ValidationError)
+    return {
+      error: summarize(e.issues),
+      details: { issues: e.issues.map((i) => ({ field: restPath(i.path), message: i.message, node_id: i.nodeId, edge_id: i.edgeId })) },
+    }
+  if (e instanceof RevisionConflictError) return { error: e.message, details: { current_revision: e.currentRevision } }
+  if (e instanceof InvalidTransitionError) return { error: e.message, details: { from: e.from, to: e.to } }
+  return { error: e.message }
+}
+
+function summarize(issues: ValidationError['issues']): string {
+  const [first] = issues
+  if (!first) return 'invalid input'
+  const head = first.path.length ? `${restPath(first.path)}: ${first.message}` : first.message
+  return issues.length > 1 ? `${head} (and ${issues.length - 1} more)` : head
+}
+
+/** REST speaks snake_case: the top-level field name is converted, nested data keys are the user's own. */
+function restPath(path: (string | number)[]): string {
+  return path.map((p, i) => (i === 0 && typeof p === 'string' ? snakeCase(p) : String(p))).join('.')
+}
+const snakeCase = (s: string) => s.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)

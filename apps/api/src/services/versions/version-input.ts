@@ -1,0 +1,18 @@
+import { z } from 'zod'
+import { pageInput } from '../pagination.ts'
+
+const label = z.string().trim().min(1).max(100)
+
+export const createVersionInput = z.object({
+  name: label.optional(),
+  tag: z.string().trim().min(1).max(50).regex(/^[\w.\-]+$/, 'may contain letters, digits, "_", "." and "-"').optional(),
+  description: z.string().trim().max(2000).optional(),
+})
+export const updateVersionInput = createVersionInput.extend({
+  name: label.nullable().optional(),
+  tag: createVersionInput.shape.tag.unwrap().nullable().optional(),
+  description: z.string().trim().max(2000).nullable().optional(),
+})
+export const listVersionsInput = z.object(pageInput)
+export const versionNumber = z.coerce.number({ error: 'must be a version number' }).int().min(1)
+export const compareVersionsInput = z.object({ v1: versionNumber, v2: versionNumber, includePosition: z.coerce.boolean().default(false) })

@@ -1,0 +1,7 @@
+import type { Actor, Deps } from '../context.ts'
+import { loadWorkflow } from './workflow-access.ts'
+import { toPublicWorkflow, type PublicWorkflow } from './public-workflow.ts'
+
+export async function getWorkflow(deps: Deps, actor: Actor, id: string): Promise<PublicWorkflow> {
+  return toPublicWorkflow(await loadWorkflow(deps, actor, id, 'view'))
+}

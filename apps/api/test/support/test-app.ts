@@ -1,0 +1,54 @@
+import { randomBytes } from 'node:crypto'
+import { createTestDatabase, type TestDatabase } from '@kubeorch/db/testing'
+import { buildApp } from '../../src/app.ts'
+import { configSchema, type Config } from '../../src/config.ts'
+import { createInProcessEventBus } from '../../src/events.ts'
+import type { Deps } from '../../src/services/index.ts'
+import { createSealer } from '../../src/services/secrets/seal.ts'
+
+export type TestApp = Awaited<ReturnType<typeof createTestApp>>
+
+/** The real app over a database of its own, driven in-process through its fetch handler. */
+export async function createTestApp(overrides: Partial<Config> = {}) {
+  const database: TestDatabase = await createTestDatabase()
+  const config = configSchema.parse({
+    databaseUrl: database.url,
+    jwtSecret: randomBytes(32).toString('hex'),
+    encryptionKey: randomBytes(32).toString('base64'),
+    ...overrides,
+  })
+  const deps: Deps = { db: database.db, events: createInProcessEventBus(), config, sealer: createSealer(config.encryptionKey) }
+  const app = buildApp(deps)
+
+  async function rest(method: string, path: string, opts: { token?: string; body?: unknown; raw?: string } = {}) {
+    const res = await app.handle(
+      new Request(`http://test${path}`, {
+        method,
+        headers: { 'content-type': 'application/json', ...(opts.token ? { authorization: `Bearer ${opts.token}` } : {}) },
+        body: opts.raw ?? (opts.body === undefined ? undefined : JSON.stringify(opts.body)),
+      }),
+    )
+    const text = await res.text()
+    return { status: res.status, body: text ? JSON.parse(text) : undefined }
+  }
+
+  async function gql<T = any>(query: string, variables: Record<string, unknown> = {}, token?: string): Promise<{ data?: T; errors?: any[] }> {
+    const res = await app.handle(
+      new Request('http://test/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: JSON.stringify({ query, variables }),
+      }),
+    )
+    return res.json() as Promise<{ data?: T; errors?: any[] }>
+  }
+
+  /** Registers a user over REST and returns its session token and id. */
+  async function signUp(name = `u${randomBytes(4).toString('hex')}`) {
+    const res = await rest('POST', '/v1/api/auth/register', { body: { email: `${name}@example.test`, password: 'correct horse battery' } })
+    if (res.status !== 201) throw new Error(`register failed: ${JSON.stringify(res.body)}`)
+    return { token: res.body.token as string, userId: res.body.user.id as string, email: `${name}@example.test` }
+  }
+
+  return { app, deps, db: database.db, rest, gql, signUp, close: () => database.drop() }
+}
