@@ -13,7 +13,20 @@ export function buildApp(deps: Deps) {
   const yoga = createGraphQL(deps)
   const openApi = openApiDocument(REST_PREFIX, REST_ROUTES)
 
+  /** The browser app is served from another origin (port): answer CORS for the configured ones. */
   async function handle(request: Request): Promise<Response> {
+    const origin = request.headers.get('origin')
+    const allowed = origin && deps.config.webOrigins.includes(origin) ? origin : undefined
+    if (request.method === 'OPTIONS' && allowed)
+      return new Response(null, { status: 204, headers: corsHeaders(allowed, request) })
+    const response = await route(request)
+    if (!allowed) return response
+    const headers = new Headers(response.headers)
+    for (const [k, v] of Object.entries(corsHeaders(allowed, request))) headers.set(k, v)
+    return new Response(response.body, { status: response.status, statusText: response.statusText, headers })
+  }
+
+  async function route(request: Request): Promise<Response> {
     const url = new URL(request.url)
     let body: string | undefined = ''
     if (request.method !== 'GET' && request.method !== 'HEAD') {
@@ -21,7 +34,9 @@ export function buildApp(deps: Deps) {
       if (body === undefined) return json(413, { error: `request body larger than ${deps.config.maxBodyBytes} bytes` })
     }
     if (url.pathname === GRAPHQL_PATH) {
-      const forwarded = new Request(request.url, { method: request.method, headers: request.headers, body: body || undefined })
+      const headers = new Headers(request.headers)
+      headers.delete('origin') // CORS is answered above, once, for every route
+      const forwarded = new Request(request.url, { method: request.method, headers, body: body || undefined })
       return yoga.fetch(forwarded, {})
     }
     if (url.pathname === '/v1/api-docs') return json(200, openApi)
@@ -42,6 +57,16 @@ export function buildApp(deps: Deps) {
   }
 
   const adapter = createServerAdapter(handle)
+
+  function corsHeaders(origin: string, request: Request): Record<string, string> {
+    return {
+      'access-control-allow-origin': origin,
+      'access-control-allow-methods': 'GET, POST, PUT, DELETE, OPTIONS',
+      'access-control-allow-headers': request.headers.get('access-control-request-headers') ?? 'authorization, content-type',
+      'access-control-max-age': '600',
+      vary: 'origin',
+    }
+  }
 
   /** Serves graphql-ws on the GraphQL path of a node HTTP server. */
   function attachWebSockets(server: Server) {

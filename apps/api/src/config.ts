@@ -11,6 +11,10 @@ export const configSchema = z.object({
   encryptionKey: z.string().refine((k) => Buffer.from(k, 'base64').length === 32, 'must be 32 bytes, base64'),
   /** Largest request body accepted, in bytes. */
   maxBodyBytes: z.coerce.number().int().positive().default(5 * 1024 * 1024),
+  /** Browser origins allowed to call the API (the web app runs on its own port). */
+  webOrigins: z
+    .union([z.string().transform((s) => s.split(',').map((o) => o.trim()).filter(Boolean)), z.array(z.string())])
+    .default(['http://127.0.0.1:3000', 'http://localhost:3000']),
   sessionTtlSeconds: z.coerce.number().int().positive().default(7 * 24 * 3600),
 })
 export type Config = z.infer<typeof configSchema>

@@ -24,6 +24,7 @@ const config = configSchema.parse({
   port: env.PORT ?? 4000,
   host: env.HOST ?? '127.0.0.1',
   databaseUrl,
+  webOrigins: env.KUBEORCH_WEB_ORIGINS,
   jwtSecret: env.KUBEORCH_JWT_SECRET ?? keys?.jwtSecret,
   encryptionKey: env.KUBEORCH_ENCRYPTION_KEY ?? keys?.encryptionKey,
 })

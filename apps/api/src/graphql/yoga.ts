@@ -12,6 +12,8 @@ export function createGraphQL(deps: Deps) {
     graphqlEndpoint: GRAPHQL_PATH,
     // Masking stays on: unexpected errors reach clients as "Unexpected error." and are logged in full.
     maskedErrors: true,
+    // CORS is answered once for every route in app.ts.
+    cors: false,
     logging: 'warn',
     context: async ({ request, connectionParams }: { request: Request; connectionParams?: Record<string, unknown> }) => ({
       deps,

@@ -5,6 +5,7 @@ import { configSchema, type Config } from '../../src/config.ts'
 import { createInProcessEventBus } from '../../src/events.ts'
 import type { Deps } from '../../src/services/index.ts'
 import { createSealer } from '../../src/services/secrets/seal.ts'
+import { createLoginThrottle } from '../../src/services/auth/login-attempts.ts'
 
 export type TestApp = Awaited<ReturnType<typeof createTestApp>>
 
@@ -17,7 +18,13 @@ export async function createTestApp(overrides: Partial<Config> = {}) {
     encryptionKey: randomBytes(32).toString('base64'),
     ...overrides,
   })
-  const deps: Deps = { db: database.db, events: createInProcessEventBus(), config, sealer: createSealer(config.encryptionKey) }
+  const deps: Deps = {
+    db: database.db,
+    events: createInProcessEventBus(),
+    config,
+    sealer: createSealer(config.encryptionKey),
+    loginThrottle: createLoginThrottle(),
+  }
   const app = buildApp(deps)
 
   async function rest(method: string, path: string, opts: { token?: string; body?: unknown; raw?: string } = {}) {

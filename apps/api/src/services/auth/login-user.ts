@@ -13,9 +13,14 @@ export const loginInput = z.object({
 
 export async function loginUser(deps: Deps, input: unknown): Promise<{ token: string; user: PublicUser }> {
   const { email, password } = parseInput(loginInput, input)
+  deps.loginThrottle.check(email)
   const user = await deps.db.user.findUnique({ where: { email } })
   // One message for both cases, so the answer does not tell which emails are registered.
-  if (!user || !(await verifyPassword(user.passwordHash, password))) throw new AuthenticationError('invalid email or password')
+  if (!user || !(await verifyPassword(user.passwordHash, password))) {
+    deps.loginThrottle.fail(email)
+    throw new AuthenticationError('invalid email or password')
+  }
+  deps.loginThrottle.succeed(email)
   const token = await signSessionToken(user.id, deps.config.jwtSecret, deps.config.sessionTtlSeconds)
   return { token, user: toPublicUser(user) }
 }
