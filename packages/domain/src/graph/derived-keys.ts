@@ -1,0 +1,26 @@
+import type { NodeKind } from '../kinds/node-kinds.ts';
+import { LINKED_KEY_PREFIX } from '../links/link-types.ts';
+
+/**
+ * Keys starting with "_" in node data are never design: `_linked*` are computed from edges,
+ * `_status`/`_health` are runtime state. Ingress paths carry their own `_linkedService`.
+ */
+export const isDerivedKey = (key: string): boolean => key.startsWith('_');
+export const isLinkedKey = (key: string): boolean => key.startsWith(LINKED_KEY_PREFIX);
+
+function withoutKeys(record: Record<string, unknown>, drop: (key: string) => boolean): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(record).filter(([key]) => !drop(key)));
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** A copy of `data` without the keys `drop` selects, at the top level and inside ingress paths. */
+export function stripKeys(kind: NodeKind, data: Record<string, unknown>, drop: (key: string) => boolean): Record<string, unknown> {
+  const out = withoutKeys(data, drop);
+  if (kind === 'ingress' && Array.isArray(out.paths)) {
+    out.paths = out.paths.map((p: unknown) => (isRecord(p) ? withoutKeys(p, drop) : p));
+  }
+  return out;
+}

@@ -1,0 +1,22 @@
+// Public surface of @kubeorch/domain: pure functions over workflow graphs (no I/O).
+
+export { DomainError, ValidationError } from './errors.ts';
+
+// graph shapes
+export { NODE_KINDS, WORKLOAD_KINDS, isNodeKind, isWorkloadKind, type NodeKind, type WorkloadKind } from './kinds/node-kinds.ts';
+export {
+  MAX_EDGES,
+  MAX_NODES,
+  workflowEdgeSchema,
+  workflowGraphSchema,
+  workflowNodeSchema,
+  type WorkflowEdge,
+  type WorkflowGraph,
+  type WorkflowNode,
+} from './graph/workflow-graph.ts';
+export { kindRegistry, kindDefinition, type KindRegistry } from './kinds/registry.ts';
+export type { K8sObject, KindCategory, KindDefinition, RenderContext } from './kinds/kind-definition.ts';
+
+// validation
+export { formatIssuePath, type GraphIssue } from './graph/graph-issue.ts';
+export { validateGraph, type ValidateGraphResult } from './graph/validate-graph.ts';
