@@ -20,3 +20,19 @@ export type { K8sObject, KindCategory, KindDefinition, RenderContext } from './k
 // validation
 export { formatIssuePath, type GraphIssue } from './graph/graph-issue.ts';
 export { validateGraph, type ValidateGraphResult } from './graph/validate-graph.ts';
+
+// edges and linked fields
+export { canConnect, type CanConnectResult } from './links/can-connect.ts';
+export { recomputeLinks } from './links/recompute-links.ts';
+export { renameNode } from './links/rename-node.ts';
+export type {
+  HpaLink,
+  IngressServiceLink,
+  MountLink,
+  PolicyWorkloadLink,
+  PvcLink,
+  ServiceWorkloadLink,
+  WorkloadLinks,
+  WorkloadRef,
+} from './links/link-types.ts';
+export { podSelectorLabels, ownershipLabels } from './kinds/shared/labels.ts';
