@@ -1,0 +1,78 @@
+import { READ_ERROR_FIELDS as READ, WRITE_ERROR_FIELDS as WRITE } from './result'
+
+const WORKFLOW_SUMMARY = `id name description status revision lastVersion runCount updatedAt cluster { id name }`
+const CLUSTER = `id name description server status statusMessage hasCredentials createdAt`
+const VERSION_SUMMARY = `id version name tag description automatic restoredFrom runStatus createdAt`
+
+// Auth ------------------------------------------------------------------------------------------
+const AUTH_PAYLOAD = `data { token user { id email name } }`
+export const LOGIN = `mutation Login($email: String!, $password: String!) {
+  login(email: $email, password: $password) { __typename ... on MutationLoginSuccess { ${AUTH_PAYLOAD} } ${READ} }
+}`
+export const REGISTER = `mutation Register($email: String!, $password: String!, $name: String) {
+  register(email: $email, password: $password, name: $name) { __typename ... on MutationRegisterSuccess { ${AUTH_PAYLOAD} } ${READ} }
+}`
+export const ME = `query Me { me { id email name } }`
+
+// Clusters ------------------------------------------------------------------------------------
+export const CLUSTERS = `query Clusters { clusters { ${CLUSTER} } }`
+export const CREATE_CLUSTER = `mutation CreateCluster($input: ClusterInput!) {
+  createCluster(input: $input) { __typename ... on MutationCreateClusterSuccess { data { ${CLUSTER} } } ${WRITE} }
+}`
+
+// Workflows -----------------------------------------------------------------------------------
+export const WORKFLOWS = `query Workflows($page: Int, $limit: Int, $status: WorkflowStatus, $search: String) {
+  workflows(page: $page, limit: $limit, status: $status, search: $search) {
+    __typename ... on QueryWorkflowsSuccess { data { total page limit items { ${WORKFLOW_SUMMARY} } } } ${READ}
+  }
+}`
+export const WORKFLOW = `query Workflow($id: ID!) {
+  workflow(id: $id) { __typename ... on QueryWorkflowSuccess { data { ${WORKFLOW_SUMMARY} nodes edges currentVersion } } ${READ} }
+}`
+export const CREATE_WORKFLOW = `mutation CreateWorkflow($name: String!, $clusterId: String!, $description: String) {
+  createWorkflow(name: $name, clusterId: $clusterId, description: $description) {
+    __typename ... on MutationCreateWorkflowSuccess { data { ${WORKFLOW_SUMMARY} } } ${WRITE}
+  }
+}`
+export const CLONE_WORKFLOW = `mutation CloneWorkflow($id: ID!, $name: String!) {
+  cloneWorkflow(id: $id, name: $name) { __typename ... on MutationCloneWorkflowSuccess { data { ${WORKFLOW_SUMMARY} } } ${WRITE} }
+}`
+export const DELETE_WORKFLOW = `mutation DeleteWorkflow($id: ID!) {
+  deleteWorkflow(id: $id) { __typename ... on MutationDeleteWorkflowSuccess { data } ${WRITE} }
+}`
+export const SET_WORKFLOW_STATUS = `mutation SetWorkflowStatus($id: ID!, $status: WorkflowStatus!) {
+  setWorkflowStatus(id: $id, status: $status) { __typename ... on MutationSetWorkflowStatusSuccess { data { ${WORKFLOW_SUMMARY} } } ${WRITE} }
+}`
+export const SAVE_WORKFLOW = `mutation SaveWorkflow($id: ID!, $nodes: JSON!, $edges: JSON!, $revision: Int) {
+  saveWorkflow(id: $id, nodes: $nodes, edges: $edges, revision: $revision) {
+    __typename ... on MutationSaveWorkflowSuccess { data { id revision updatedAt } } ${WRITE}
+  }
+}`
+export const WORKFLOW_EVENTS = `subscription WorkflowEvents($workflowId: ID!) {
+  workflowEvents(workflowId: $workflowId) { type workflowId payload }
+}`
+
+// Versions ------------------------------------------------------------------------------------
+export const VERSIONS = `query Versions($workflowId: ID!, $page: Int, $limit: Int) {
+  versions(workflowId: $workflowId, page: $page, limit: $limit) {
+    __typename ... on QueryVersionsSuccess { data { total page limit items { ${VERSION_SUMMARY} } } } ${READ}
+  }
+}`
+export const VERSION = `query Version($workflowId: ID!, $version: Int!) {
+  version(workflowId: $workflowId, version: $version) { __typename ... on QueryVersionSuccess { data { ${VERSION_SUMMARY} nodes edges } } ${READ} }
+}`
+export const COMPARE_VERSIONS = `query CompareVersions($workflowId: ID!, $v1: Int!, $v2: Int!, $includePosition: Boolean) {
+  compareVersions(workflowId: $workflowId, v1: $v1, v2: $v2, includePosition: $includePosition) {
+    __typename ... on QueryCompareVersionsSuccess { data { v1 v2 graph manifests } } ${READ}
+  }
+}`
+export const CREATE_VERSION = `mutation CreateVersion($workflowId: ID!, $name: String, $tag: String, $description: String) {
+  createVersion(workflowId: $workflowId, name: $name, tag: $tag, description: $description) {
+    __typename ... on MutationCreateVersionSuccess { data { ${VERSION_SUMMARY} } } ${WRITE}
+  }
+}`
+export const RESTORE_VERSION = `mutation RestoreVersion($workflowId: ID!, $version: Int!) {
+  restoreVersion(workflowId: $workflowId, version: $version) {
+    __typename ... on MutationRestoreVersionSuccess { data { ${VERSION_SUMMARY} } } ${WRITE}
+  }
+}`
