@@ -36,3 +36,16 @@ export type {
   WorkloadRef,
 } from './links/link-types.ts';
 export { podSelectorLabels, ownershipLabels } from './kinds/shared/labels.ts';
+
+// version diff
+export {
+  compareGraphs,
+  type CompareGraphsOptions,
+  type EdgeSummary,
+  type FieldChange,
+  type GraphDiff,
+  type ModifiedEdge,
+  type ModifiedNode,
+  type NodeSummary,
+} from './diff/compare-graphs.ts';
+export { SECRET_PLACEHOLDERS } from './diff/redact.ts';
