@@ -97,8 +97,12 @@ describe('workflow events subscription', () => {
     })
     const eve = (await other.json()).token
     const client = createClient({ url: server.url.replace('http', 'ws') + '/graphql', webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${eve}` } })
-    const result = await client.iterate({ query: SUBSCRIPTION, variables: { id } }).next()
+    const outcome = await client
+      .iterate({ query: SUBSCRIPTION, variables: { id } })
+      .next()
+      .then((r) => r.value, (e: unknown) => e)
     await client.dispose()
-    expect(JSON.stringify(result.value)).toContain('workflow not found')
+    expect(JSON.stringify(outcome)).toContain('workflow not found')
+    expect(JSON.stringify(outcome)).not.toContain('live')
   })
 })

@@ -21,5 +21,3 @@ export {
   ClusterStatus,
   WorkflowRole,
 } from './generated/prisma/enums.ts'
-export { getDatamodel } from './generated/pothos-types.ts'
-export type { default as PrismaTypes } from './generated/pothos-types.ts'

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import pg from 'pg'
-import { getDatamodel } from '../src/index.ts'
+import { getDatamodel } from '../src/generated/pothos-types.ts'
 import { createTestDatabase, type TestDatabase } from '../src/testing/index.ts'
 import { migrateDatabase } from '../src/migrate.ts'
 

@@ -1,4 +1,5 @@
-import { createYoga } from 'graphql-yoga'
+import { createGraphQLError, createYoga, maskError } from 'graphql-yoga'
+import { DomainError } from '../errors.ts'
 import { authenticate, type Deps } from '../services/index.ts'
 import type { GraphQLContext } from './builder.ts'
 import { schema } from './schema/index.ts'
@@ -11,7 +12,16 @@ export function createGraphQL(deps: Deps) {
     schema,
     graphqlEndpoint: GRAPHQL_PATH,
     // Masking stays on: unexpected errors reach clients as "Unexpected error." and are logged in full.
-    maskedErrors: true,
+    // Expected failures raised outside a result union (authentication, a subscription's
+    // not-found) keep their message and code.
+    maskedErrors: {
+      maskError(error, message, isDev) {
+        const original = (error as { originalError?: unknown }).originalError
+        if (original instanceof DomainError)
+          return createGraphQLError(original.message, { extensions: { code: original.code } })
+        return maskError(error, message, isDev)
+      },
+    },
     // CORS is answered once for every route in app.ts.
     cors: false,
     logging: 'warn',

@@ -26,8 +26,6 @@ FieldIssue.implement({
   }),
 })
 
-const errorType = <T extends DomainError>(cls: new (...args: never[]) => T, name: string) =>
-  builder.objectType(cls as never, { name, interfaces: [ErrorInterface], fields: () => ({}) })
 
 builder.objectType(ValidationError, {
   name: 'ValidationError',
@@ -39,13 +37,13 @@ builder.objectType(RevisionConflictError, {
   interfaces: [ErrorInterface],
   fields: (t) => ({ currentRevision: t.exposeInt('currentRevision') }),
 })
-errorType(DomainError, 'DomainError')
-errorType(NotFoundError, 'NotFoundError')
-errorType(AuthenticationError, 'AuthenticationError')
-errorType(ForbiddenError, 'ForbiddenError')
-errorType(ConflictError, 'ConflictError')
-errorType(InvalidTransitionError, 'InvalidTransitionError')
-errorType(RateLimitedError, 'RateLimitedError')
+builder.objectType(DomainError, { name: 'DomainError', interfaces: [ErrorInterface], fields: () => ({}) })
+builder.objectType(NotFoundError, { name: 'NotFoundError', interfaces: [ErrorInterface], fields: () => ({}) })
+builder.objectType(AuthenticationError, { name: 'AuthenticationError', interfaces: [ErrorInterface], fields: () => ({}) })
+builder.objectType(ForbiddenError, { name: 'ForbiddenError', interfaces: [ErrorInterface], fields: () => ({}) })
+builder.objectType(ConflictError, { name: 'ConflictError', interfaces: [ErrorInterface], fields: () => ({}) })
+builder.objectType(InvalidTransitionError, { name: 'InvalidTransitionError', interfaces: [ErrorInterface], fields: () => ({}) })
+builder.objectType(RateLimitedError, { name: 'RateLimitedError', interfaces: [ErrorInterface], fields: () => ({}) })
 
 // Subclasses before their base class: a union member is chosen by the first matching instanceof.
 export const READ_ERRORS = [ValidationError, NotFoundError]
