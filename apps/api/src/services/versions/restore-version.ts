@@ -1,4 +1,5 @@
 import type { Prisma } from '@kubeorch/db'
+import { ConflictError } from '../../errors.ts'
 import type { Actor, Deps } from '../context.ts'
 import { loadVersion } from './get-version.ts'
 import { snapshotVersion } from './snapshot-version.ts'
@@ -15,6 +16,8 @@ export async function restoreVersion(deps: Deps, actor: Actor, workflowId: strin
     edges: source.edges as Prisma.InputJsonValue,
     secretValues: source.secretValues,
   }
+  const archived = await deps.db.workflow.count({ where: { id: source.workflowId, status: 'ARCHIVED' } })
+  if (archived) throw new ConflictError('an archived workflow cannot be restored into; unarchive it first', 'ARCHIVED')
   const { restored, revision, status } = await deps.db.$transaction(async (tx) => {
     const restored = await snapshotVersion(tx, source.workflowId, snapshot, {
       automatic: false,

@@ -1,4 +1,6 @@
 import type { Prisma } from '@kubeorch/db'
+import { invalidField } from '../../errors.ts'
+import { findOwnCluster } from '../clusters/find-cluster.ts'
 import type { Actor, Deps } from '../context.ts'
 import { parseInput } from '../parse-input.ts'
 import { loadWorkflow } from './workflow-access.ts'
@@ -9,13 +11,15 @@ import { toPublicWorkflow, type PublicWorkflow } from './public-workflow.ts'
 export async function cloneWorkflow(deps: Deps, actor: Actor, id: string, input: unknown): Promise<PublicWorkflow> {
   const { name } = parseInput(cloneWorkflowInput, input)
   const source = await loadWorkflow(deps, actor, id, 'view')
+  // The clone belongs to the actor, so it may only target one of the actor's clusters.
+  const cluster = await findOwnCluster(deps, actor, source.clusterId)
+  if (!cluster) throw invalidField(['clusterId'], 'the source targets a cluster that is not yours; clone into one of your clusters')
   const clone = await deps.db.workflow.create({
     data: {
       name,
       description: source.description,
       ownerId: actor.userId,
-      // A shared user cloning someone else's workflow cannot target the owner's cluster.
-      clusterId: source.clusterId,
+      clusterId: cluster.id,
       nodes: source.nodes as Prisma.InputJsonValue,
       edges: source.edges as Prisma.InputJsonValue,
       secretValues: source.secretValues,
