@@ -1,7 +1,14 @@
-/** Live events of one workflow (SPEC §9). Later issues add run and node events. */
+export type NodeStateEvent = { nodeId: string; state: string; message: string; details?: Record<string, unknown> }
+
+/** Live events of one workflow (SPEC §9). */
 export type WorkflowEvent =
+  | { type: 'metadata'; workflowId: string; status: string; revision: number; nodes: NodeStateEvent[]; activeRunId: string | null }
   | { type: 'workflow_updated'; workflowId: string; revision: number; status: string }
   | { type: 'version_created'; workflowId: string; version: number }
+  | { type: 'run_started'; workflowId: string; runId: string; version: number; triggeredBy: string }
+  | ({ type: 'node_update'; workflowId: string } & NodeStateEvent)
+  | { type: 'run_log'; workflowId: string; runId: string; at: string; level: string; message: string }
+  | { type: 'run_completed'; workflowId: string; runId: string; status: string; durationMs: number; error: string | null }
 
 /**
  * One interface for live events; the in-process implementation serves a single API process and a

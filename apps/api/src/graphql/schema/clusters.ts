@@ -1,4 +1,13 @@
-import { createCluster, deleteCluster, getCluster, listClusters, updateCluster, type PublicCluster } from '../../services/index.ts'
+import {
+  createCluster,
+  deleteCluster,
+  getCluster,
+  kubeconfigContexts,
+  listClusters,
+  testCluster,
+  updateCluster,
+  type PublicCluster,
+} from '../../services/index.ts'
 import { builder } from '../builder.ts'
 import { READ_ERRORS, WRITE_ERRORS } from './errors.ts'
 
@@ -19,8 +28,33 @@ export const ClusterRef = builder.objectRef<PublicCluster>('Cluster').implement(
   }),
 })
 
+const ConnectionInput = builder.inputType('ClusterConnectionInput', {
+  description: 'Either kubeconfig (+ context) or server + token (+ caData). Never returned by any API.',
+  fields: (t) => ({
+    kubeconfig: t.string({ required: false }),
+    context: t.string({ required: false }),
+    server: t.string({ required: false }),
+    token: t.string({ required: false }),
+    caData: t.string({ required: false }),
+    insecureSkipTlsVerify: t.boolean({ required: false }),
+  }),
+})
+
 const ClusterInput = builder.inputType('ClusterInput', {
-  fields: (t) => ({ name: t.string({ required: false }), description: t.string({ required: false }) }),
+  fields: (t) => ({
+    name: t.string({ required: false }),
+    description: t.string({ required: false }),
+    connection: t.field({ type: ConnectionInput, required: false }),
+  }),
+})
+
+const KubeconfigContext = builder.objectRef<{ name: string; cluster: string; server: string }>('KubeconfigContext').implement({
+  fields: (t) => ({ name: t.exposeString('name'), cluster: t.exposeString('cluster'), server: t.exposeString('server') }),
+})
+
+const clusterInput = (input: { connection?: object | null } & object) => ({
+  ...stripNulls(input),
+  ...(input.connection ? { connection: stripNulls(input.connection) } : {}),
 })
 
 builder.queryFields((t) => ({
@@ -32,6 +66,13 @@ builder.queryFields((t) => ({
     args: { id: t.arg.string({ description: 'id or name' }) },
     resolve: (_r, args, ctx) => getCluster(ctx.deps, ctx.actor!, args.id),
   }),
+  kubeconfigContexts: t.field({
+    type: [KubeconfigContext],
+    authScopes: { loggedIn: true },
+    errors: { types: READ_ERRORS },
+    args: { kubeconfig: t.arg.string() },
+    resolve: (_r, args) => kubeconfigContexts(args),
+  }),
 }))
 
 builder.mutationFields((t) => ({
@@ -40,14 +81,21 @@ builder.mutationFields((t) => ({
     authScopes: { loggedIn: true },
     errors: { types: WRITE_ERRORS },
     args: { input: t.arg({ type: ClusterInput }) },
-    resolve: (_r, args, ctx) => createCluster(ctx.deps, ctx.actor!, stripNulls(args.input)),
+    resolve: (_r, args, ctx) => createCluster(ctx.deps, ctx.actor!, clusterInput(args.input)),
   }),
   updateCluster: t.field({
     type: ClusterRef,
     authScopes: { loggedIn: true },
     errors: { types: WRITE_ERRORS },
     args: { id: t.arg.string(), input: t.arg({ type: ClusterInput }) },
-    resolve: (_r, args, ctx) => updateCluster(ctx.deps, ctx.actor!, args.id, stripNulls(args.input)),
+    resolve: (_r, args, ctx) => updateCluster(ctx.deps, ctx.actor!, args.id, clusterInput(args.input)),
+  }),
+  testCluster: t.field({
+    type: ClusterRef,
+    authScopes: { loggedIn: true },
+    errors: { types: WRITE_ERRORS },
+    args: { id: t.arg.string() },
+    resolve: (_r, args, ctx) => testCluster(ctx.deps, ctx.actor!, args.id),
   }),
   deleteCluster: t.field({
     type: 'Boolean',

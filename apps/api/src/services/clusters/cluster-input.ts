@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { connectionInput } from './cluster-connection.ts'
 
 export const clusterName = z
   .string()
@@ -10,9 +11,11 @@ export const clusterName = z
 export const createClusterInput = z.object({
   name: clusterName,
   description: z.string().trim().max(500).optional(),
+  connection: connectionInput.optional(),
 })
 
 export const updateClusterInput = z.object({
   name: clusterName.optional(),
   description: z.string().trim().max(500).nullable().optional(),
+  connection: connectionInput.optional(),
 })

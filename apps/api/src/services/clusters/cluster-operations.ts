@@ -2,17 +2,30 @@ import { Prisma } from '@kubeorch/db'
 import { ConflictError, invalidField } from '../../errors.ts'
 import type { Actor, Deps } from '../context.ts'
 import { parseInput } from '../parse-input.ts'
+import { resolveConnection, sealConnection } from './cluster-connection.ts'
 import { createClusterInput, updateClusterInput } from './cluster-input.ts'
 import { getOwnCluster } from './find-cluster.ts'
 import { toPublicCluster, type PublicCluster } from './public-cluster.ts'
+import { testCluster } from './test-cluster.ts'
 
+/** Registers a cluster; with a connection, its credentials are sealed and the connection is tested. */
 export async function createCluster(deps: Deps, actor: Actor, input: unknown): Promise<PublicCluster> {
-  const data = parseInput(createClusterInput, input)
+  const { connection, ...data } = parseInput(createClusterInput, input)
+  const resolved = connection ? resolveConnection(connection) : undefined
+  let created
   try {
-    return toPublicCluster(await deps.db.cluster.create({ data: { ...data, ownerId: actor.userId } }))
+    created = await deps.db.cluster.create({
+      data: {
+        ...data,
+        ownerId: actor.userId,
+        server: resolved?.server,
+        credentials: resolved ? sealConnection(deps.sealer, resolved.connection) : undefined,
+      },
+    })
   } catch (e) {
     throw nameTaken(e)
   }
+  return resolved ? testCluster(deps, actor, created.id) : toPublicCluster(created)
 }
 
 export async function listClusters(deps: Deps, actor: Actor): Promise<PublicCluster[]> {
@@ -25,19 +38,30 @@ export async function getCluster(deps: Deps, actor: Actor, idOrName: string): Pr
 }
 
 export async function updateCluster(deps: Deps, actor: Actor, idOrName: string, input: unknown): Promise<PublicCluster> {
-  const data = parseInput(updateClusterInput, input)
+  const { connection, ...data } = parseInput(updateClusterInput, input)
   const cluster = await getOwnCluster(deps, actor, idOrName)
+  const resolved = connection ? resolveConnection(connection) : undefined
   try {
-    return toPublicCluster(await deps.db.cluster.update({ where: { id: cluster.id }, data }))
+    await deps.db.cluster.update({
+      where: { id: cluster.id },
+      data: {
+        ...data,
+        ...(resolved
+          ? { server: resolved.server, credentials: sealConnection(deps.sealer, resolved.connection), status: 'UNKNOWN', statusMessage: null }
+          : {}),
+      },
+    })
   } catch (e) {
     throw nameTaken(e)
   }
+  return resolved ? testCluster(deps, actor, cluster.id) : getCluster(deps, actor, cluster.id)
 }
 
 export async function deleteCluster(deps: Deps, actor: Actor, idOrName: string): Promise<void> {
   const cluster = await getOwnCluster(deps, actor, idOrName)
-  const used = await deps.db.workflow.count({ where: { clusterId: cluster.id, deletedAt: null } })
-  if (used > 0) throw new ConflictError(`cluster ${cluster.name} is the target of ${used} workflow(s); delete or move them first`)
+  // Soft-deleted workflows keep their history, which names the cluster: they count too.
+  const used = await deps.db.workflow.count({ where: { clusterId: cluster.id } })
+  if (used > 0) throw new ConflictError(`cluster ${cluster.name} is the target of ${used} workflow(s), including deleted ones; it cannot be deleted`)
   await deps.db.cluster.delete({ where: { id: cluster.id } })
 }
 
