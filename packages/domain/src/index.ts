@@ -49,3 +49,11 @@ export {
   type NodeSummary,
 } from './diff/compare-graphs.ts';
 export { SECRET_PLACEHOLDERS } from './diff/redact.ts';
+
+// manifests
+export { APPLY_ORDER, applyRank, groupByApplyOrder, type ApplyKind } from './render/apply-order.ts';
+export { checkDeployable } from './render/check-deployable.ts';
+export { manifestsToYaml, objectToYaml } from './render/manifests-to-yaml.ts';
+export { renderManifests } from './render/render-manifests.ts';
+export type { RenderedManifest } from './render/rendered-manifest.ts';
+export { REDACTED_SECRET_VALUE } from './kinds/secret/render.ts';

@@ -32,7 +32,7 @@ export function sampleApp(): WorkflowGraph {
       }, { x: 400, y: 0 }),
       makeNode('configmap', 'cm-1', { name: 'web-config', namespace: 'shop', data: { 'app.yaml': 'currency: EUR\n' }, mountPath: '/etc/shop' }, { x: 400, y: 200 }),
       makeNode('secret', 'sec-1', { name: 'web-secrets', namespace: 'shop', entries: [{ key: 'DATABASE_URL' }] }, { x: 600, y: 200 }),
-      makeNode('persistentvolumeclaim', 'pvc-1', { name: 'uploads', namespace: 'shop', storage: '5Gi', mountPath: '/var/uploads' }, { x: 800, y: 200 }),
+      makeNode('persistentvolumeclaim', 'pvc-1', { name: 'uploads', namespace: 'shop', storage: '5Gi', accessModes: ['ReadWriteMany'], mountPath: '/var/uploads' }, { x: 800, y: 200 }),
       makeNode('hpa', 'hpa-1', { name: 'web', namespace: 'shop', minReplicas: 2, maxReplicas: 10, targetCPUUtilizationPercentage: 70 }, { x: 400, y: -200 }),
       makeNode('networkpolicy', 'np-1', {
         name: 'web-ingress',
