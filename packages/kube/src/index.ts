@@ -1,0 +1,15 @@
+export type { ApplyAction, ApplyResult, ClusterConnection, DeleteResult, GroupVersionKind, K8sObject, ObjectRef } from './types.ts'
+export { MANAGED_KINDS } from './managed-kinds.ts'
+
+export { loadKubeConfig, type LoadKubeConfigOptions } from './config/load-kube-config.ts'
+export { KubeconfigError } from './config/kubeconfig-error.ts'
+export { listContexts, type KubeContextSummary } from './config/list-contexts.ts'
+export { testConnection, type ConnectionTestResult } from './config/test-connection.ts'
+
+export { createApplier, type Applier, type ApplierOptions } from './apply/create-applier.ts'
+
+export { watchResources, type ResourceWatcher, type WatchResourcesOptions, type WatchSnapshot } from './watch/watch-resources.ts'
+export { relatedKinds } from './watch/related-kinds.ts'
+
+export { refOf, describeRef } from './util/object-ref.ts'
+export type { KubeConfig } from '@kubernetes/client-node'
