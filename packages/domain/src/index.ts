@@ -57,3 +57,11 @@ export { manifestsToYaml, objectToYaml } from './render/manifests-to-yaml.ts';
 export { renderManifests } from './render/render-manifests.ts';
 export type { RenderedManifest } from './render/rendered-manifest.ts';
 export { REDACTED_SECRET_VALUE } from './kinds/secret/render.ts';
+export {
+  compareManifests,
+  manifestId,
+  type ManifestChange,
+  type ManifestDiff,
+  type ManifestSummary,
+} from './manifests/compare-manifests.ts';
+export { unifiedDiff } from './manifests/unified-diff.ts';
