@@ -65,3 +65,7 @@ export {
   type ManifestSummary,
 } from './manifests/compare-manifests.ts';
 export { unifiedDiff } from './manifests/unified-diff.ts';
+
+// helpers for the service layer and the canvas
+export { extractSecretValues, type SecretValues } from './secrets/extract-secret-values.ts';
+export { createNodeOfKind } from './graph/create-node.ts';

@@ -95,6 +95,11 @@ describe('validateGraph: normalization', () => {
     expect(graph.edges).toEqual([{ id: 'e', source: 's', target: 'd' }]);
   });
 
+  it('drops a forged ingress path backend when no edge sets it', () => {
+    const graph = validGraph(makeGraph([makeNode('ingress', 'i', { name: 'i', paths: [{ id: 'p', path: '/', _linkedService: { nodeId: 'x', name: 'evil', port: 1 } }] })]));
+    expect(graph.nodes[0]?.data.paths).toEqual([{ id: 'p', path: '/', pathType: 'Prefix' }]);
+  });
+
   it('is stable: validating a normalized graph returns it unchanged', () => {
     const once = validGraph(sampleApp());
     expect(validGraph(once)).toEqual(once);

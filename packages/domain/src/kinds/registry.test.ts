@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { describe, expect, it } from 'vitest';
 import { parseNodeData } from '../graph/parse-node-data.ts';
 import { NODE_KINDS } from './node-kinds.ts';
@@ -22,5 +23,12 @@ describe('kindRegistry', () => {
       const byData = parseNodeData(kind, { ...kindRegistry[kind].defaults, ...extra, name }).ok;
       expect(byData, `${kind} ${name}`).toBe(byName);
     }
+  });
+});
+
+describe('kind schemas as JSON Schema (for forms)', () => {
+  it.each(NODE_KINDS)('%s converts, listing name and namespace', (kind) => {
+    const schema = z.toJSONSchema(kindRegistry[kind].dataSchema, { io: 'input', unrepresentable: 'any' }) as { properties: Record<string, unknown> };
+    expect(Object.keys(schema.properties)).toEqual(expect.arrayContaining(['name', 'namespace']));
   });
 });

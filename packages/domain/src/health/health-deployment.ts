@@ -1,0 +1,30 @@
+import type { K8sObject } from '../kinds/kind-definition.ts';
+import { AWAITING_CONTROLLER, awaitingController } from './generation.ts';
+import type { NodeHealth } from './health-state.ts';
+import type { ObservedObjects } from './observed-objects.ts';
+import { condition, num, reasonMessage } from './object-fields.ts';
+import { fatalPodHealth } from './pod-problems.ts';
+
+// Rollout rules of kubectl rollout status (deployment), with fatal pod reasons checked first so
+// that a bad image is red now, not when the 10-minute progress deadline passes.
+export function deploymentHealth(deployment: K8sObject, observed: ObservedObjects, now: Date): NodeHealth {
+  const fatal = fatalPodHealth(observed.pods, now);
+  if (fatal) return fatal;
+  if (awaitingController(deployment)) return { state: 'partial', message: AWAITING_CONTROLLER };
+
+  const progressing = condition(deployment, 'Progressing');
+  if (progressing?.reason === 'ProgressDeadlineExceeded') {
+    return { state: 'error', message: reasonMessage(progressing.reason, progressing.message, 'ProgressDeadlineExceeded') };
+  }
+
+  const desired = num(deployment, 'spec', 'replicas') ?? 1;
+  const replicas = num(deployment, 'status', 'replicas') ?? 0;
+  const updated = num(deployment, 'status', 'updatedReplicas') ?? 0;
+  const available = num(deployment, 'status', 'availableReplicas') ?? 0;
+  const details = { desired, updated, available };
+  if (desired === 0) return { state: 'healthy', message: 'scaled to 0', details };
+  if (updated < desired) return { state: 'partial', message: `${updated}/${desired} replicas updated`, details };
+  if (replicas > updated) return { state: 'partial', message: `${replicas - updated} old replicas pending termination`, details };
+  if (available < updated) return { state: 'partial', message: `${available}/${desired} replicas available`, details };
+  return { state: 'healthy', message: `${available}/${desired} replicas available`, details };
+}

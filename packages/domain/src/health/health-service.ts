@@ -1,0 +1,46 @@
+import type { K8sObject } from '../kinds/kind-definition.ts';
+import type { NodeHealth } from './health-state.ts';
+import type { ObservedObjects } from './observed-objects.ts';
+import { condition, field, isRecord, isTerminating, records, str } from './object-fields.ts';
+
+export function serviceHealth(service: K8sObject, observed: ObservedObjects): NodeHealth {
+  const type = str(service, 'spec', 'type') ?? 'ClusterIP';
+  if (type === 'ExternalName') return { state: 'healthy', message: `alias of ${str(service, 'spec', 'externalName') ?? '?'}` };
+
+  const selector = field(service, 'spec', 'selector');
+  if (!isRecord(selector) || Object.keys(selector).length === 0) return { state: 'error', message: 'no selector: routes to no pods' };
+  const pods = observed.pods?.filter((pod) => !isTerminating(pod));
+  if (pods !== undefined && pods.length === 0) return { state: 'error', message: `no pods match selector ${formatSelector(selector)}` };
+
+  const ready = readyEndpoints(observed, pods);
+  const details = { readyEndpoints: ready, matchingPods: pods?.length };
+  if (ready === 0) return { state: 'partial', message: pods ? `0/${pods.length} matching pods ready` : 'no ready endpoints', details };
+
+  const address = loadBalancerAddress(service);
+  if (type === 'LoadBalancer' && address === undefined) return { state: 'partial', message: 'waiting for a load balancer address', details };
+  const endpoints = ready === undefined ? 'routing to its pods' : `${ready} ready endpoint${ready === 1 ? '' : 's'}`;
+  return { state: 'healthy', message: address === undefined ? endpoints : `${endpoints}, address ${address}`, details };
+}
+
+/** Ready endpoints from the EndpointSlices, else ready pods; undefined when neither was observed. */
+function readyEndpoints(observed: ObservedObjects, pods: K8sObject[] | undefined): number | undefined {
+  if (observed.endpointSlices) {
+    // EndpointSlice API: a missing `ready` must be read as ready.
+    return observed.endpointSlices.flatMap((slice) => records(slice, 'endpoints')).filter((e) => field(e, 'conditions', 'ready') !== false).length;
+  }
+  return pods?.filter((pod) => condition(pod, 'Ready')?.status === 'True').length;
+}
+
+export function loadBalancerAddress(object: unknown): string | undefined {
+  for (const entry of records(object, 'status', 'loadBalancer', 'ingress')) {
+    const address = str(entry, 'ip') ?? str(entry, 'hostname');
+    if (address) return address;
+  }
+  return undefined;
+}
+
+function formatSelector(selector: Record<string, unknown>): string {
+  return Object.entries(selector)
+    .map(([key, value]) => `${key}=${String(value)}`)
+    .join(',');
+}

@@ -1,0 +1,7 @@
+// Health of a node from its observed objects (SPEC §8): pure, `now` passed in.
+
+export { aggregateHealth } from './aggregate-health.ts';
+export { HEALTH_RANK, type HealthState, type NodeHealth } from './health-state.ts';
+export { nodeHealth } from './node-health.ts';
+export type { ObservedObjects } from './observed-objects.ts';
+export { FATAL_POD_REASONS, UNSCHEDULABLE_GRACE_MS, type FatalPodReason } from './pod-problems.ts';
