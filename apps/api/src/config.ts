@@ -15,6 +15,8 @@ export const configSchema = z.object({
   webOrigins: z
     .union([z.string().transform((s) => s.split(',').map((o) => o.trim()).filter(Boolean)), z.array(z.string())])
     .default(['http://127.0.0.1:3000', 'http://localhost:3000']),
+  /** How long a run waits for every node to turn healthy before it fails. */
+  runHealthTimeoutMs: z.coerce.number().int().positive().default(5 * 60_000),
   sessionTtlSeconds: z.coerce.number().int().positive().default(7 * 24 * 3600),
 })
 export type Config = z.infer<typeof configSchema>

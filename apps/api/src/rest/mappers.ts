@@ -1,4 +1,4 @@
-import type { PublicCluster, PublicUser, PublicVersion, PublicWorkflow } from '../services/index.ts'
+import type { PublicCluster, PublicRun, PublicUser, PublicVersion, PublicWorkflow } from '../services/index.ts'
 
 // The legacy snake_case shapes, one mapper per entity. Fields are listed one by one so nothing
 // that a service adds later leaks by accident.
@@ -53,6 +53,22 @@ export const versionToRest = (v: PublicVersion) => ({
   run_id: v.runId,
   run_status: v.runStatus?.toLowerCase() ?? null,
   created_at: iso(v.createdAt),
+})
+
+export const runToRest = (r: PublicRun) => ({
+  id: r.id,
+  workflow_id: r.workflowId,
+  status: r.status.toLowerCase(),
+  version: r.version,
+  triggered_by: r.triggeredBy.toLowerCase(),
+  triggered_by_user: r.triggeredByUserId,
+  trigger_data: r.triggerData,
+  error: r.error,
+  started_at: iso(r.startedAt),
+  completed_at: iso(r.completedAt),
+  duration: r.durationMs,
+  node_states: r.nodeStates.map((s) => ({ node_id: s.nodeId, state: s.state, message: s.message, objects: s.objects })),
+  logs: r.logs.map((l) => ({ at: iso(l.at), level: l.level, message: l.message })),
 })
 
 export const pageToRest = <T, R>(key: string, p: { items: T[]; total: number; page: number; limit: number }, map: (t: T) => R) => ({

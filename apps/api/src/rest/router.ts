@@ -49,6 +49,7 @@ export function createRestRouter(prefix: string, routes: Route[]): RestDispatche
         body,
         request,
       })
+      if (result instanceof Response) return result
       return result === undefined ? new Response(null, { status: 204 }) : json(route.status ?? 200, result)
     } catch (e) {
       if (e instanceof DomainError) return json(httpStatusOf(e), errorBody(e))

@@ -2,10 +2,20 @@ import type { Db } from '@kubeorch/db'
 import type { Config } from '../config.ts'
 import type { EventBus } from '../events.ts'
 import type { LoginThrottle } from './auth/login-attempts.ts'
+import type { BackgroundTasks } from './background.ts'
+import type { MonitorRegistry } from './monitoring/monitor-registry.ts'
 import type { Sealer } from './secrets/seal.ts'
 
-/** What every service needs: the database, the event bus, config, the sealer and the login throttle. */
-export type Deps = { db: Db; events: EventBus; config: Config; sealer: Sealer; loginThrottle: LoginThrottle }
+/** What every service needs: database, event bus, config, sealer, login throttle, background runs, monitors. */
+export type Deps = {
+  db: Db
+  events: EventBus
+  config: Config
+  sealer: Sealer
+  loginThrottle: LoginThrottle
+  background: BackgroundTasks
+  monitors: MonitorRegistry
+}
 
 /** The authenticated caller. */
 export type Actor = { userId: string }

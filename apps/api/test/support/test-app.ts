@@ -2,10 +2,8 @@ import { randomBytes } from 'node:crypto'
 import { createTestDatabase, type TestDatabase } from '@kubeorch/db/testing'
 import { buildApp } from '../../src/app.ts'
 import { configSchema, type Config } from '../../src/config.ts'
-import { createInProcessEventBus } from '../../src/events.ts'
+import { createDeps } from '../../src/deps.ts'
 import type { Deps } from '../../src/services/index.ts'
-import { createSealer } from '../../src/services/secrets/seal.ts'
-import { createLoginThrottle } from '../../src/services/auth/login-attempts.ts'
 
 export type TestApp = Awaited<ReturnType<typeof createTestApp>>
 
@@ -18,13 +16,7 @@ export async function createTestApp(overrides: Partial<Config> = {}) {
     encryptionKey: randomBytes(32).toString('base64'),
     ...overrides,
   })
-  const deps: Deps = {
-    db: database.db,
-    events: createInProcessEventBus(),
-    config,
-    sealer: createSealer(config.encryptionKey),
-    loginThrottle: createLoginThrottle(),
-  }
+  const deps: Deps = createDeps(config, database.db)
   const app = buildApp(deps)
 
   async function rest(method: string, path: string, opts: { token?: string; body?: unknown; raw?: string } = {}) {
@@ -57,5 +49,10 @@ export async function createTestApp(overrides: Partial<Config> = {}) {
     return { token: res.body.token as string, userId: res.body.user.id as string, email: `${name}@example.test` }
   }
 
-  return { app, deps, db: database.db, rest, gql, signUp, close: () => database.drop() }
+  return { app, deps, db: database.db, rest, gql, signUp, close: async () => {
+      await deps.background.drain()
+      await deps.monitors.stopAll()
+      await database.drop()
+    },
+  }
 }

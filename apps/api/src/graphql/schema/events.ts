@@ -1,5 +1,5 @@
 import type { WorkflowEvent } from '../../events.ts'
-import { getWorkflow } from '../../services/index.ts'
+import { workflowEventStream } from '../../services/index.ts'
 import { builder } from '../builder.ts'
 
 const WorkflowEventRef = builder.objectRef<WorkflowEvent>('WorkflowEvent').implement({
@@ -16,18 +16,10 @@ builder.subscriptionFields((t) => ({
     type: WorkflowEventRef,
     authScopes: { loggedIn: true },
     args: { workflowId: t.arg.id() },
-    description: 'Starts with the current state (a workflow_updated event), then every change.',
-    subscribe: async function* (_r, args, ctx) {
-      // Authorize before subscribing: another user's workflow is "not found".
-      const wf = await getWorkflow(ctx.deps, ctx.actor!, String(args.workflowId))
-      const events = ctx.deps.events.subscribe(wf.id)
-      try {
-        yield { type: 'workflow_updated', workflowId: wf.id, revision: wf.revision, status: wf.status } satisfies WorkflowEvent
-        yield* events
-      } finally {
-        await events.return?.()
-      }
-    },
+    description:
+      'Starts with the current state (a metadata event: status, revision, node states, active run), then every change: ' +
+      'workflow_updated, version_created, run_started, node_update, run_log, run_completed.',
+    subscribe: (_r, args, ctx) => workflowEventStream(ctx.deps, ctx.actor!, String(args.workflowId)),
     resolve: (event) => event,
   }),
 }))

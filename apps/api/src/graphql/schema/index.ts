@@ -4,6 +4,7 @@ import './auth.ts'
 import './clusters.ts'
 import './workflows.ts'
 import './versions.ts'
+import './runs.ts'
 import './events.ts'
 
 export const schema = builder.toSchema()

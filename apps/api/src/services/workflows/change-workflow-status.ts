@@ -2,6 +2,7 @@ import type { WorkflowStatus } from '@kubeorch/db'
 import { InvalidTransitionError } from '../../errors.ts'
 import type { Actor, Deps } from '../context.ts'
 import { parseInput } from '../parse-input.ts'
+import { removeDeployedObjects } from '../runs/remove-deployed-objects.ts'
 import { loadWorkflow } from './workflow-access.ts'
 import { changeStatusInput } from './workflow-input.ts'
 import { WORKFLOW_TRANSITIONS, canTransition } from './workflow-transitions.ts'
@@ -17,7 +18,10 @@ export async function changeWorkflowStatus(deps: Deps, actor: Actor, id: string,
     const current = await deps.db.workflow.findUniqueOrThrow({ where: { id: wf.id }, select: { status: true } })
     throw transitionError(current.status, to)
   }
-  // The run engine (a later issue) deletes the objects of an archived workflow and stops its watchers.
+  if (to === 'ARCHIVED') await removeDeployedObjects(deps, wf.id, wf.clusterId).catch((e: Error) =>
+    // The status change stands; objects left behind are reported, and pruned by the next archive or run.
+    console.warn(`workflow ${wf.id}: removing its objects failed: ${e.message}`),
+  )
   deps.events.publish({ type: 'workflow_updated', workflowId: wf.id, revision: updated.revision, status: updated.status })
   return toPublicWorkflow(updated)
 }

@@ -1,0 +1,59 @@
+import type { K8sObject, WorkflowGraph } from '@kubeorch/domain'
+
+const NODE_LABEL = 'kubeorch.io/node'
+
+export type NodeObservations = {
+  main: K8sObject[]
+  pods: K8sObject[]
+  endpointSlices: K8sObject[]
+  services: K8sObject[]
+  jobs: K8sObject[]
+  events: K8sObject[]
+}
+
+const nodeOf = (o: K8sObject) => o.metadata.labels?.[NODE_LABEL]
+const uidOf = (o: K8sObject) => (o.metadata as { uid?: string }).uid
+
+/**
+ * Sorts what the watcher sees into what each node's health rule needs: the node's own objects
+ * (by the `kubeorch.io/node` label), its pods, the pods behind a Service, a Service's
+ * EndpointSlices, an Ingress's backend Services, a CronJob's Jobs, and the events about them.
+ */
+export function groupObservations(graph: WorkflowGraph, byKind: Map<string, K8sObject[]>): Map<string, NodeObservations> {
+  const all = (kind: string) => byKind.get(kind) ?? []
+  const pods = all('Pod')
+  const services = all('Service')
+  const jobs = all('Job')
+  const result = new Map<string, NodeObservations>()
+  const owned = new Map<string, K8sObject[]>()
+  for (const [kind, objects] of byKind) {
+    if (kind === 'Pod' || kind === 'Event' || kind === 'ReplicaSet' || kind === 'EndpointSlice') continue
+    for (const o of objects) {
+      const node = nodeOf(o)
+      if (node) owned.set(node, [...(owned.get(node) ?? []), o])
+    }
+  }
+  for (const node of graph.nodes) {
+    const main = (owned.get(node.id) ?? []).filter((o) => node.type !== 'cronjob' || o.kind !== 'Job')
+    const linked = (node.data as { _linkedDeployment?: { nodeId?: string } })._linkedDeployment?.nodeId
+    const podOwner = node.type === 'service' ? linked : node.id
+    const nodePods = podOwner ? pods.filter((p) => nodeOf(p) === podOwner) : []
+    const backendNames = new Set(
+      node.type === 'ingress'
+        ? ((node.data as { paths?: { _linkedService?: { name?: string } }[] }).paths ?? []).flatMap((p) => p._linkedService?.name ?? [])
+        : [],
+    )
+    const obs: NodeObservations = {
+      main,
+      pods: nodePods,
+      endpointSlices: node.type === 'service' ? all('EndpointSlice').filter((s) => nodeOf(s) === node.id) : [],
+      services: node.type === 'ingress' ? services.filter((s) => backendNames.has(s.metadata.name)) : [],
+      jobs: node.type === 'cronjob' ? jobs.filter((j) => nodeOf(j) === node.id) : [],
+      events: [],
+    }
+    const uids = new Set([...obs.main, ...obs.pods, ...obs.jobs].map(uidOf).filter(Boolean))
+    obs.events = all('Event').filter((e) => uids.has((e as { involvedObject?: { uid?: string } }).involvedObject?.uid ?? ''))
+    result.set(node.id, obs)
+  }
+  return result
+}

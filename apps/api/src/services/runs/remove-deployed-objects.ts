@@ -1,0 +1,23 @@
+import { MANAGED_KINDS } from '@kubeorch/kube'
+import type { Deps } from '../context.ts'
+import { kubeForCluster } from './cluster-access.ts'
+
+/**
+ * Stops a workflow's monitor and deletes every object labelled with it from its cluster (archive,
+ * soft delete). Returns how many were deleted; a cluster without credentials has nothing of ours.
+ */
+export async function removeDeployedObjects(deps: Deps, workflowId: string, clusterId: string): Promise<number> {
+  await deps.db.workflowRun.updateMany({ where: { workflowId, status: 'RUNNING' }, data: { cancelRequested: true } })
+  await deps.monitors.stop(workflowId)
+  const cluster = await deps.db.cluster.findUnique({ where: { id: clusterId }, select: { credentials: true } })
+  if (!cluster?.credentials) return 0
+  const { applier } = await kubeForCluster(deps, clusterId)
+  const objects = await applier.listManaged(`kubeorch.io/workflow=${workflowId}`, [...MANAGED_KINDS])
+  const results = await applier.delete(
+    objects.map((o) => ({ apiVersion: o.apiVersion, kind: o.kind, namespace: o.metadata.namespace, name: o.metadata.name })),
+  )
+  await deps.db.nodeStatus.deleteMany({ where: { workflowId } })
+  const failed = results.filter((r) => !r.ok)
+  if (failed.length) throw new Error(`could not delete ${failed.length} object(s) of workflow ${workflowId}`)
+  return results.length
+}
