@@ -63,7 +63,7 @@ describe('workflow events subscription', () => {
     await iterator.return?.()
     await client.dispose()
     expect(events.map((e) => e.data.workflowEvents)).toEqual([
-      { type: 'workflow_updated', workflowId: id, payload: { revision: 0, status: 'DRAFT' } },
+      { type: 'metadata', workflowId: id, payload: { revision: 0, status: 'DRAFT', nodes: [], activeRunId: null } },
       { type: 'workflow_updated', workflowId: id, payload: { revision: 1, status: 'DRAFT' } },
     ])
   })
