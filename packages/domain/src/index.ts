@@ -69,3 +69,6 @@ export { unifiedDiff } from './manifests/unified-diff.ts';
 // helpers for the service layer and the canvas
 export { extractSecretValues, type SecretValues } from './secrets/extract-secret-values.ts';
 export { createNodeOfKind } from './graph/create-node.ts';
+
+// health (SPEC §8)
+export * from './health/index.ts';
