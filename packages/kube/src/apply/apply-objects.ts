@@ -1,11 +1,10 @@
 import { HttpMethod, PatchStrategy } from '@kubernetes/client-node'
-import { isNotFound, toFailure } from '../http/api-error.ts'
-import { KubeApiError } from '../http/api-error.ts'
+import { isNotFound, KubeApiError, toFailure } from '../http/api-error.ts'
 import type { ApplyResult, K8sObject, ObjectRef } from '../types.ts'
 import { mapConcurrent } from '../util/map-concurrent.ts'
 import { refOf } from '../util/object-ref.ts'
 import type { ApplierContext } from './applier-context.ts'
-import { applyAction, dryRunAction } from './apply-action.ts'
+import { applyAction } from './apply-action.ts'
 
 /**
  * Server-side applies every object concurrently (at most `concurrency` in flight) and returns one
@@ -14,10 +13,28 @@ import { applyAction, dryRunAction } from './apply-action.ts'
  */
 export async function applyObjects(ctx: ApplierContext, objects: readonly K8sObject[], { dryRun }: { dryRun: boolean }): Promise<ApplyResult[]> {
   await ctx.client.warm(objects)
-  return mapConcurrent(objects, ctx.concurrency, (object) => applyOne(ctx, object, dryRun))
+  const missing = dryRun ? await missingNamespaces(ctx, objects) : new Set<string>()
+  return mapConcurrent(objects, ctx.concurrency, (object) => applyOne(ctx, object, dryRun, missing))
 }
 
-async function applyOne(ctx: ApplierContext, object: K8sObject, dryRun: boolean): Promise<ApplyResult> {
+/**
+ * The namespaces of these objects that do not exist. A run dry-runs before it creates
+ * namespaces, and the server refuses anything in a missing namespace before validating it.
+ */
+async function missingNamespaces(ctx: ApplierContext, objects: readonly K8sObject[]): Promise<Set<string>> {
+  const names = [...new Set(objects.map((o) => o?.metadata?.namespace).filter((n): n is string => !!n))]
+  const missing = new Set<string>()
+  await mapConcurrent(names, ctx.concurrency, async (name) => {
+    const location = await ctx.client.locate({ apiVersion: 'v1', kind: 'Namespace', name }, 'read')
+    await ctx.client.get(location.path).catch((err: unknown) => {
+      if (isNotFound(err)) missing.add(name)
+      // Any other failure (403 for a namespace-scoped user): let each object's request tell.
+    })
+  }).catch(() => undefined)
+  return missing
+}
+
+async function applyOne(ctx: ApplierContext, object: K8sObject, dryRun: boolean, missing: ReadonlySet<string>): Promise<ApplyResult> {
   let ref: ObjectRef = refOf(object)
   const shapeError = checkShape(object)
   if (shapeError) return { object: ref, ok: false, error: shapeError, reason: 'Invalid' }
@@ -28,26 +45,19 @@ async function applyOne(ctx: ApplierContext, object: K8sObject, dryRun: boolean)
     const body = { ...object, metadata: { ...object.metadata, namespace: location.namespace } }
     if (!location.namespaced) delete body.metadata.namespace
 
+    if (dryRun && location.namespaced && location.namespace && missing.has(location.namespace)) {
+      return await dryRunElsewhere(ctx, ref, body)
+    }
     const before = await ctx.client.get<K8sObject>(location.path).catch((err: unknown) => {
       if (isNotFound(err)) return undefined
       throw err
     })
-    try {
-      const after = await ctx.client.send<K8sObject>(HttpMethod.PATCH, location.path, {
-        query: { fieldManager: ctx.fieldManager, force: true, fieldValidation: 'Strict', dryRun: dryRun ? 'All' : undefined },
-        contentType: PatchStrategy.ServerSideApply,
-        body,
-      })
-      return { object: ref, ok: true, action: dryRun ? dryRunAction(before, after) : applyAction(before, after) }
-    } catch (err) {
-      // A dry-run into a namespace that does not exist yet (the run creates namespaces after the
-      // dry-run): the server validated the object, then NamespaceLifecycle admission refused it.
-      // Field errors come before that check, so reaching it means the object itself is valid.
-      if (dryRun && !before && ref.namespace && isMissingNamespace(err, ref.namespace)) {
-        return { object: ref, ok: true, action: 'created', note: `namespace ${ref.namespace} does not exist yet` }
-      }
-      throw err
-    }
+    const after = await ctx.client.send<K8sObject>(HttpMethod.PATCH, location.path, {
+      query: { fieldManager: ctx.fieldManager, force: true, fieldValidation: 'Strict', dryRun: dryRun ? 'All' : undefined },
+      contentType: PatchStrategy.ServerSideApply,
+      body,
+    })
+    return { object: ref, ok: true, action: applyAction(before, after, ctx.fieldManager, { dryRun }) }
   } catch (err) {
     const failure = toFailure(err)
     const result: ApplyResult = { object: ref, ok: false, error: ctx.clean(failure.error) }
@@ -65,8 +75,25 @@ function checkShape(object: K8sObject): string | undefined {
   return undefined
 }
 
-function isMissingNamespace(err: unknown, namespace: string): boolean {
-  if (!(err instanceof KubeApiError) || err.code !== 404) return false
-  const details = err.status?.details
-  return details?.kind === 'namespaces' && details.name === namespace
+/**
+ * Validates an object meant for a namespace that does not exist yet by a dry-run create of it in
+ * FALLBACK_NAMESPACE: the server checks the namespace before anything else, but a create in an
+ * existing namespace runs defaulting, validation and admission, and reports AlreadyExists only
+ * after validation passed. What cannot be checked this way: namespace-specific admission
+ * (quotas, limit ranges, pod security of the future namespace).
+ */
+async function dryRunElsewhere(ctx: ApplierContext, ref: ObjectRef, body: K8sObject): Promise<ApplyResult> {
+  const note = `namespace ${ref.namespace} does not exist yet; validated with a dry-run in namespace ${FALLBACK_NAMESPACE}`
+  const location = await ctx.client.locate({ apiVersion: ref.apiVersion, kind: ref.kind, namespace: FALLBACK_NAMESPACE }, 'create')
+  try {
+    await ctx.client.send(HttpMethod.POST, location.path, {
+      query: { fieldManager: ctx.fieldManager, fieldValidation: 'Strict', dryRun: 'All' },
+      body: { ...body, metadata: { ...body.metadata, namespace: FALLBACK_NAMESPACE } },
+    })
+  } catch (err) {
+    if (!(err instanceof KubeApiError && err.code === 409 && err.status?.reason === 'AlreadyExists')) throw err
+  }
+  return { object: ref, ok: true, action: 'created', note }
 }
+
+const FALLBACK_NAMESPACE = 'default'

@@ -42,7 +42,11 @@ export class ObjectClient extends KubernetesObjectApi {
    * Throws when the server does not serve the kind.
    */
   async locate(target: GroupVersionKind & { name?: string; namespace?: string }, action: 'read' | 'list' | 'create'): Promise<Location> {
-    const resource = await this.resource(target.apiVersion, target.kind)
+    const resource = await this.resource(target.apiVersion, target.kind).catch((err: unknown) => {
+      // An API group/version the server does not have answers 404 to discovery.
+      if ((err as { code?: unknown }).code === 404) return undefined
+      throw err
+    })
     if (!resource) throw new KubeApiError(404, { reason: 'NotFound', message: `the cluster does not serve ${target.apiVersion} ${target.kind}` })
     const spec: KubernetesObject = { apiVersion: target.apiVersion, kind: target.kind, metadata: { name: target.name, namespace: target.namespace } }
     const path = await this.specUriPath(spec, action)

@@ -1,0 +1,76 @@
+import { readFileSync } from 'node:fs'
+import { CoreV1Api, KubeConfig } from '@kubernetes/client-node'
+import { inject } from 'vitest'
+import type {} from '@kubeorch/testenv/global-setup'
+import type { K8sObject } from '../src/index.ts'
+
+export function kubeconfigYaml(): string {
+  return readFileSync(inject('kubeconfigPath'), 'utf8')
+}
+
+/** Admin client config for the control plane started by @kubeorch/testenv's globalSetup. */
+export function kubeConfig(): KubeConfig {
+  const kc = new KubeConfig()
+  kc.loadFromString(kubeconfigYaml())
+  return kc
+}
+
+export async function waitFor<T>(what: string, fn: () => Promise<T | undefined> | T | undefined, timeoutMs = 60_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs
+  let last: unknown
+  for (;;) {
+    try {
+      const value = await fn()
+      if (value !== undefined) return value
+    } catch (err) {
+      last = err
+    }
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`)
+    await new Promise((resolve) => setTimeout(resolve, 200))
+  }
+}
+
+/** A fresh namespace per test, with its default ServiceAccount (needed before pods can be created). */
+export async function createNamespace(core: CoreV1Api, prefix = 'kube-'): Promise<string> {
+  const ns = await core.createNamespace({ body: { metadata: { generateName: prefix, labels: { 'testenv.kubeorch.dev/test': 'true' } } } })
+  const name = ns.metadata!.name!
+  await waitFor(`ServiceAccount ${name}/default`, () => core.readNamespacedServiceAccount({ name: 'default', namespace: name }))
+  return name
+}
+
+export async function deleteNamespace(core: CoreV1Api, name: string | undefined): Promise<void> {
+  if (name) await core.deleteNamespace({ name }).catch(() => {})
+}
+
+export const labelsFor = (workflow: string, node: string) => ({
+  'app.kubernetes.io/managed-by': 'kubeorch',
+  'kubeorch.io/workflow': workflow,
+  'kubeorch.io/node': node,
+})
+
+export function configMap(namespace: string, name: string, data: Record<string, string>, labels: Record<string, string> = {}): K8sObject {
+  return { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name, namespace, labels }, data }
+}
+
+export function deployment(namespace: string, name: string, opts: { image?: string; replicas?: number; labels?: Record<string, string>; containerName?: string } = {}): K8sObject {
+  const podLabels = { ...opts.labels, 'app.kubernetes.io/name': name }
+  return {
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: { name, namespace, labels: opts.labels ?? {} },
+    spec: {
+      replicas: opts.replicas ?? 1,
+      selector: { matchLabels: { 'app.kubernetes.io/name': name } },
+      template: { metadata: { labels: podLabels }, spec: { containers: [{ name: opts.containerName ?? 'app', image: opts.image ?? 'nginx:1.27' }] } },
+    },
+  }
+}
+
+export function service(namespace: string, name: string, port: number, labels: Record<string, string> = {}): K8sObject {
+  return {
+    apiVersion: 'v1',
+    kind: 'Service',
+    metadata: { name, namespace, labels },
+    spec: { selector: { 'app.kubernetes.io/name': name }, ports: [{ port, targetPort: 80 }] },
+  }
+}
