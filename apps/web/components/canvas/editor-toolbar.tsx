@@ -1,0 +1,105 @@
+'use client'
+
+import Link from 'next/link'
+import { useReactFlow } from '@xyflow/react'
+import type { WorkflowStatus } from '../../lib/graphql/types'
+import { StatusBadge } from '../ui/status-badge'
+import { autoLayout } from './auto-layout'
+import { SaveIndicator } from './save-indicator'
+import { useCanvasStore, useCanvasStoreApi } from './store/canvas-store-context'
+
+export type StatusAction = { to: WorkflowStatus; label: string; primary?: boolean }
+
+/** SPEC §5: which status changes the buttons offer from each status. */
+export const STATUS_ACTIONS: Record<WorkflowStatus, StatusAction[]> = {
+  DRAFT: [
+    { to: 'PUBLISHED', label: 'Publish', primary: true },
+    { to: 'ARCHIVED', label: 'Archive' },
+  ],
+  PUBLISHED: [
+    { to: 'DRAFT', label: 'Edit' },
+    { to: 'ARCHIVED', label: 'Archive' },
+  ],
+  ARCHIVED: [{ to: 'DRAFT', label: 'Unarchive' }],
+}
+
+export function EditorToolbar(props: {
+  name: string
+  clusterName: string
+  status: WorkflowStatus
+  statusBusy: boolean
+  versionsOpen: boolean
+  onToggleVersions(): void
+  onOpenPalette(): void
+  onStatus(to: WorkflowStatus): void
+  onLoadTheirs(): void
+}) {
+  const store = useCanvasStoreApi()
+  const { canUndo, canRedo, readOnly, save, count } = useCanvasStore((s) => ({
+    canUndo: s.past.length > 0,
+    canRedo: s.future.length > 0,
+    readOnly: s.readOnly,
+    save: s.save.state,
+    count: s.nodes.length,
+  }))
+  const { fitView } = useReactFlow()
+  const unsaved = save !== 'saved'
+
+  return (
+    <div className="editor-toolbar" role="toolbar" aria-label="Workflow">
+      <Link href="/workflows" className="btn btn-sm btn-ghost" aria-label="Back to workflows">
+        ←
+      </Link>
+      <h1 className="editor-title" title={`${props.name} on ${props.clusterName}`}>
+        {props.name}
+      </h1>
+      <StatusBadge status={props.status} />
+      <SaveIndicator readOnly={readOnly} onLoadTheirs={props.onLoadTheirs} />
+      <span className="spacer" />
+      <div className="row toolbar-group" aria-label="Edit">
+        <button type="button" className="btn btn-sm" onClick={props.onOpenPalette} disabled={readOnly} aria-keyshortcuts="Control+K Meta+K">
+          Add <kbd>Ctrl K</kbd>
+        </button>
+        <button type="button" className="btn btn-sm" onClick={() => store.getState().undo()} disabled={!canUndo || readOnly} aria-keyshortcuts="Control+Z" title="Undo (Ctrl+Z)">
+          Undo
+        </button>
+        <button type="button" className="btn btn-sm" onClick={() => store.getState().redo()} disabled={!canRedo || readOnly} aria-keyshortcuts="Control+Shift+Z" title="Redo (Ctrl+Shift+Z)">
+          Redo
+        </button>
+        <button
+          type="button"
+          className="btn btn-sm"
+          disabled={readOnly || count === 0}
+          onClick={() => {
+            const s = store.getState()
+            s.setPositions(autoLayout(s.nodes, s.edges))
+            requestAnimationFrame(() => void fitView({ padding: 0.2, duration: 300 }))
+          }}
+        >
+          Auto-layout
+        </button>
+        <button type="button" className="btn btn-sm" onClick={() => void fitView({ padding: 0.2, duration: 300 })} disabled={count === 0}>
+          Fit view
+        </button>
+      </div>
+      <button type="button" className="btn btn-sm" aria-pressed={props.versionsOpen} onClick={props.onToggleVersions}>
+        Versions
+      </button>
+      {STATUS_ACTIONS[props.status].map((a) => {
+        const blocked = a.to === 'PUBLISHED' && unsaved
+        return (
+          <button
+            key={a.to}
+            type="button"
+            className={`btn btn-sm${a.primary ? ' btn-primary' : ''}`}
+            disabled={props.statusBusy || blocked}
+            title={blocked ? 'Save (and fix any problems) before publishing' : undefined}
+            onClick={() => props.onStatus(a.to)}
+          >
+            {a.label}
+          </button>
+        )
+      })}
+    </div>
+  )
+}

@@ -1,0 +1,80 @@
+'use client'
+
+import { kindRegistry, NODE_KINDS, type NodeKind } from '@kubeorch/domain'
+import { Handle, Position, type NodeProps, type NodeTypes } from '@xyflow/react'
+import { memo } from 'react'
+import { useCanvasStore } from '../store/canvas-store-context'
+import type { CanvasNode } from '../store/design'
+import { CATEGORY_COLOR, HEALTH_COLOR } from './kind-style'
+import { summarizeNode } from './node-summary'
+
+const UNKNOWN = { state: 'unknown', message: 'Not deployed yet' } as const
+/** Kinds some other kind may point an edge at: they get a target handle. */
+const TARGET_KINDS = new Set<NodeKind>(NODE_KINDS.flatMap((k) => kindRegistry[k].connectsTo))
+
+function KindNodeCard({ id, kind, data, selected }: { id: string; kind: NodeKind; data: CanvasNode['data']; selected: boolean }) {
+  const def = kindRegistry[kind]
+  const issues = useCanvasStore((s) => s.issuesByNode[id])
+  const health = useCanvasStore((s) => s.health[id]) ?? UNKNOWN
+  const color = CATEGORY_COLOR[def.category]
+  const name = typeof data.name === 'string' && data.name ? data.name : '(unnamed)'
+  const paths = kind === 'ingress' && Array.isArray(data.paths) ? (data.paths as { id?: string; path?: string }[]) : null
+  const problem = issues?.[0]
+
+  return (
+    <div
+      className={`kind-node${selected ? ' is-selected' : ''}${problem ? ' has-problem' : ''}`}
+      style={{ '--kind-color': color } as React.CSSProperties}
+      data-kind={kind}
+      data-testid={`node-${name}`}
+    >
+      {TARGET_KINDS.has(kind) && <Handle type="target" position={Position.Left} aria-label={`Connect into ${name}`} />}
+      <div className="kind-node-head">
+        <span className="kind-node-kind">{def.label}</span>
+        <span className="kind-node-dot" style={{ background: HEALTH_COLOR[health.state] }} title={`Status: ${health.state}`} />
+      </div>
+      <div className="kind-node-name">{name}</div>
+      {summarizeNode(kind, data).map((line, i) => (
+        <div key={i} className="kind-node-line">
+          {line}
+        </div>
+      ))}
+      <div className={`kind-node-cause${problem ? ' is-problem' : ''}`} role={problem ? 'alert' : undefined}>
+        {problem
+          ? `${issues.length > 1 ? `${issues.length} problems: ` : ''}${fieldOf(problem.path)}${problem.message}`
+          : health.message}
+      </div>
+      {paths
+        ? paths.map((p, i) => (
+            <Handle
+              key={p.id ?? i}
+              type="source"
+              id={p.id}
+              position={Position.Right}
+              style={{ top: `${((i + 1) / (paths.length + 1)) * 100}%` }}
+              title={`Path ${p.path ?? ''}`}
+              aria-label={`Route path ${p.path ?? ''} of ${name}`}
+            />
+          ))
+        : def.connectsTo.length > 0 && <Handle type="source" position={Position.Right} aria-label={`Connect from ${name}`} />}
+    </div>
+  )
+}
+
+/** `nodes.3.data.image` → `image: ` so the card names the field. */
+function fieldOf(path: (string | number)[]): string {
+  const at = path.indexOf('data')
+  const rest = at >= 0 ? path.slice(at + 1) : []
+  return rest.length ? `${rest.join('.')}: ` : ''
+}
+
+function defineNodeComponent(kind: NodeKind) {
+  const Component = memo(function KindNode({ id, data, selected }: NodeProps<CanvasNode>) {
+    return <KindNodeCard id={id} kind={kind} data={data} selected={!!selected} />
+  })
+  Component.displayName = `${kindRegistry[kind].label}Node`
+  return Component
+}
+
+/** One memoized component per kind, built once at module level (React Flow wants a stable object). */
+export const nodeTypes: NodeTypes = Object.fromEntries(NODE_KINDS.map((kind) => [kind, defineNodeComponent(kind)]))

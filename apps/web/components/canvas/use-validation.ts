@@ -1,0 +1,29 @@
+'use client'
+
+import { validateGraph } from '@kubeorch/domain'
+import { useEffect } from 'react'
+import { useCanvasStoreApi } from './store/canvas-store-context'
+import { toDesign } from './store/design'
+
+/** The domain's validateGraph (what the server runs on save), re-run shortly after each change. */
+export function useValidation(delayMs = 200) {
+  const store = useCanvasStoreApi()
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined
+    const run = () => {
+      const { nodes, edges, setIssues } = store.getState()
+      const result = validateGraph(toDesign(nodes, edges))
+      setIssues(result.ok ? [] : result.issues)
+    }
+    run()
+    const unsubscribe = store.subscribe((s, prev) => {
+      if (s.change === prev.change) return
+      clearTimeout(timer)
+      timer = setTimeout(run, delayMs)
+    })
+    return () => {
+      clearTimeout(timer)
+      unsubscribe()
+    }
+  }, [store, delayMs])
+}

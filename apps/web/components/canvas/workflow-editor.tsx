@@ -1,0 +1,141 @@
+'use client'
+
+import type { NodeKind } from '@kubeorch/domain'
+import { ReactFlowProvider, useReactFlow } from '@xyflow/react'
+import { useCallback, useEffect, useRef, useState } from 'react'
+import { useClient, useMutation, useQuery, useSubscription } from 'urql'
+import { SET_WORKFLOW_STATUS, WORKFLOW, WORKFLOW_EVENTS } from '../../lib/graphql/operations'
+import { unwrap, type ApiError, type ApiResult } from '../../lib/graphql/result'
+import type { WorkflowDetail, WorkflowStatus, WorkflowSummary } from '../../lib/graphql/types'
+import { FormError } from '../ui/form-error'
+import { VersionsPanel } from '../versions/versions-panel'
+import { CanvasView } from './canvas-view'
+import { EditorToolbar } from './editor-toolbar'
+import { CommandPalette } from './palette/command-palette'
+import { PaletteSidebar } from './palette/palette-sidebar'
+import { SettingsPanel } from './settings/settings-panel'
+import { CanvasStoreProvider, useCanvasStore, useCanvasStoreApi } from './store/canvas-store-context'
+import { useAutoSave } from './use-auto-save'
+import { useEditorShortcuts } from './use-editor-shortcuts'
+import { useValidation } from './use-validation'
+
+type WorkflowEvent = { type: string; workflowId: string; payload: { revision?: number; status?: WorkflowStatus } }
+
+/** Loads the workflow, then opens an editor with its own store. */
+export function WorkflowEditorPage({ id }: { id: string }) {
+  const [{ data, error }] = useQuery<{ workflow: ApiResult<WorkflowDetail> }>({ query: WORKFLOW, variables: { id }, requestPolicy: 'network-only' })
+  const result = data || error ? unwrap<WorkflowDetail>(data?.workflow, error) : null
+  if (!result) return <p className="empty" role="status">Loading workflow…</p>
+  if (!result.ok) {
+    return (
+      <main className="page">
+        <FormError error={result.error} />
+      </main>
+    )
+  }
+  const wf = result.data
+  return (
+    <CanvasStoreProvider key={wf.id} init={{ design: { nodes: wf.nodes, edges: wf.edges }, revision: wf.revision, readOnly: wf.status !== 'DRAFT' }}>
+      <ReactFlowProvider>
+        <Editor workflow={wf} />
+      </ReactFlowProvider>
+    </CanvasStoreProvider>
+  )
+}
+
+function Editor({ workflow }: { workflow: WorkflowDetail }) {
+  const id = workflow.id
+  const store = useCanvasStoreApi()
+  const client = useClient()
+  const { screenToFlowPosition } = useReactFlow()
+  const canvasRef = useRef<HTMLDivElement>(null)
+  const [status, setStatus] = useState<WorkflowStatus>(workflow.status)
+  const [versionsOpen, setVersionsOpen] = useState(false)
+  const [paletteOpen, setPaletteOpen] = useState(false)
+  const [statusError, setStatusError] = useState<ApiError | null>(null)
+  const [{ fetching: statusBusy }, setWorkflowStatus] = useMutation<{ setWorkflowStatus: ApiResult<WorkflowSummary> }>(SET_WORKFLOW_STATUS)
+  const readOnly = useCanvasStore((s) => s.readOnly)
+
+  useValidation()
+  const { flush } = useAutoSave(id)
+  const openPalette = useCallback(() => !store.getState().readOnly && setPaletteOpen(true), [store])
+  const closePalette = useCallback(() => setPaletteOpen(false), [])
+  useEditorShortcuts(store, { openPalette, save: flush })
+
+  useEffect(() => store.getState().setReadOnly(status !== 'DRAFT'), [status, store])
+
+  /** Takes the server's design (someone else's save, a restore); local unsaved work is replaced. */
+  const loadFromServer = useCallback(async () => {
+    const r = await client.query<{ workflow: ApiResult<WorkflowDetail> }>(WORKFLOW, { id }, { requestPolicy: 'network-only' }).toPromise()
+    const res = unwrap(r.data?.workflow, r.error)
+    if (!res.ok) return setStatusError(res.error)
+    store.getState().loadDesign({ nodes: res.data.nodes, edges: res.data.edges }, res.data.revision)
+    setStatus(res.data.status)
+  }, [client, id, store])
+
+  // Live events: the first is the current state, then one per save or status change.
+  useSubscription<WorkflowEvent>({ query: WORKFLOW_EVENTS, variables: { workflowId: id } }, (_prev, data) => {
+    const event = (data as unknown as { workflowEvents: WorkflowEvent }).workflowEvents
+    if (event?.type === 'workflow_updated') {
+      if (event.payload.status) setStatus(event.payload.status)
+      const s = store.getState()
+      const idle = s.change === s.savedChange && s.save.state !== 'saving'
+      if (typeof event.payload.revision === 'number' && event.payload.revision > s.revision && idle) void loadFromServer()
+    }
+    return event
+  })
+
+  const addAtCenter = useCallback(
+    (kind: NodeKind) => {
+      setPaletteOpen(false)
+      const rect = canvasRef.current?.getBoundingClientRect()
+      if (!rect) return
+      const centre = screenToFlowPosition({ x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 })
+      // Cards are about 220×100; nudge so that repeated adds do not stack exactly.
+      const taken = store.getState().nodes.map((n) => n.position)
+      let position = { x: Math.round(centre.x - 110), y: Math.round(centre.y - 50) }
+      while (taken.some((p) => Math.abs(p.x - position.x) < 20 && Math.abs(p.y - position.y) < 20)) {
+        position = { x: position.x + 30, y: position.y + 30 }
+      }
+      store.getState().addNodeOfKind(kind, position)
+    },
+    [screenToFlowPosition, store],
+  )
+
+  async function changeStatus(to: WorkflowStatus) {
+    setStatusError(null)
+    const r = await setWorkflowStatus({ id, status: to }, { additionalTypenames: ['Workflow'] })
+    const res = unwrap(r.data?.setWorkflowStatus, r.error)
+    if (res.ok) setStatus(res.data.status)
+    else setStatusError(res.error)
+  }
+
+  return (
+    <div className="editor">
+      <EditorToolbar
+        name={workflow.name}
+        clusterName={workflow.cluster.name}
+        status={status}
+        statusBusy={statusBusy}
+        versionsOpen={versionsOpen}
+        onToggleVersions={() => setVersionsOpen((v) => !v)}
+        onOpenPalette={openPalette}
+        onStatus={changeStatus}
+        onLoadTheirs={() => void loadFromServer()}
+      />
+      {statusError && (
+        <div className="editor-banner">
+          <FormError error={statusError} />
+        </div>
+      )}
+      <div className={`editor-main${versionsOpen ? ' with-versions' : ''}`}>
+        <PaletteSidebar disabled={readOnly} onAdd={addAtCenter} />
+        <div ref={canvasRef} className="canvas-wrap">
+          <CanvasView />
+        </div>
+        {versionsOpen ? <VersionsPanel workflowId={id} canRestore={status !== 'ARCHIVED'} onRestored={() => void loadFromServer()} /> : <SettingsPanel />}
+      </div>
+      {paletteOpen && <CommandPalette onPick={addAtCenter} onClose={closePalette} />}
+    </div>
+  )
+}
