@@ -38,6 +38,8 @@ export async function executeRun(deps: Deps, runId: string): Promise<void> {
 
   let status: RunStatus = 'FAILED'
   let error: string | null = null
+  // Once the health outcome is recorded per node, a failure must not overwrite it.
+  let nodesRecorded = false
   try {
     const version = await deps.db.workflowVersion.findUniqueOrThrow({ where: { workflowId_version: { workflowId: wf.id, version: run.version! } } })
     await journal.log(`run of version ${version.version} started`)
@@ -107,6 +109,7 @@ export async function executeRun(deps: Deps, runId: string): Promise<void> {
       const h = current.get(node.id)
       await journal.nodeState(node.id, h?.state ?? 'unknown', h?.message ?? 'not observed', actions.get(node.id) ?? [])
     }
+    nodesRecorded = true
     if (outcome.ok) {
       status = 'COMPLETED'
       await journal.log('every node is healthy')
@@ -122,7 +125,8 @@ export async function executeRun(deps: Deps, runId: string): Promise<void> {
     status = e instanceof RunStop ? e.status : 'FAILED'
     error = e instanceof Error ? e.message : String(e)
     await journal.log(status === 'CANCELLED' ? `run cancelled: ${error}` : `run failed: ${error}`, status === 'CANCELLED' ? 'warn' : 'error').catch(() => {})
-    for (const [nodeId, objects] of actions) await journal.nodeState(nodeId, 'partial', 'applied before the run ended', objects).catch(() => {})
+    if (!nodesRecorded)
+      for (const [nodeId, objects] of actions) await journal.nodeState(nodeId, 'partial', 'applied before the run ended', objects).catch(() => {})
   }
   await finishRun(deps, runId, wf.id, status, error, started)
 }
