@@ -74,6 +74,17 @@ export function componentArgs(i: ComponentInputs) {
       '--kubelet-preferred-address-types=InternalIP,Hostname',
       `--kubelet-client-certificate=${pki.adminCert}`,
       `--kubelet-client-key=${pki.adminKey}`,
+      // Front-proxy (aggregation layer) settings, as kubeadm sets them.
+      // Without them the extension-apiserver-authentication ConfigMap lacks
+      // the requestheader CA, and the controller-manager and scheduler log
+      // errors about it every few seconds.
+      `--requestheader-client-ca-file=${pki.frontProxyCaCert}`,
+      '--requestheader-allowed-names=front-proxy-client',
+      '--requestheader-username-headers=X-Remote-User',
+      '--requestheader-group-headers=X-Remote-Group',
+      '--requestheader-extra-headers-prefix=X-Remote-Extra-',
+      `--proxy-client-cert-file=${pki.frontProxyClientCert}`,
+      `--proxy-client-key-file=${pki.frontProxyClientKey}`,
       '--profiling=false',
       '--v=1',
     ],

@@ -13,7 +13,7 @@ import { createNodes, nodeSchedulable } from './nodes.ts'
 import { generatePki } from './pki.ts'
 import { appendPodLog } from './pod-logs.ts'
 import { pickFreePorts } from './ports.ts'
-import { ProcessSet } from './processes.ts'
+import { killGroup, ProcessSet } from './processes.ts'
 import { waitForOk, waitUntil } from './readiness.ts'
 import { reapStaleRuns, RunRecord } from './run-registry.ts'
 
@@ -77,17 +77,20 @@ export async function startControlPlane(opts: ControlPlaneOptions = {}): Promise
   const procs = new ProcessSet(dirs.logs, (c) => record.add(c.pid, c.name))
   let stopped = false
   const cleanupSync = () => {
+    if (watchdog !== undefined) killGroup(watchdog, 'SIGKILL')
     procs.killAllSync()
     record.remove()
     if (!process.env.TESTENV_KEEP_WORKDIR) rmSyncQuiet(workDir)
   }
   const unregister = onExit(cleanupSync)
-  record.startWatchdog()
+  const watchdog = record.startWatchdog()
 
   const stop = async () => {
     if (stopped) return
     stopped = true
     unregister()
+    // The watchdog first: it must not mistake this orderly stop for a crash.
+    if (watchdog !== undefined) killGroup(watchdog, 'SIGKILL')
     await procs.stopAll()
     record.remove()
     if (process.env.TESTENV_KEEP_WORKDIR) log(`testenv: kept work dir ${workDir}`)
@@ -119,20 +122,24 @@ export async function startControlPlane(opts: ControlPlaneOptions = {}): Promise
 
     const args = componentArgs({ workDir, etcdDataDir: dirs.etcd, ports, pki, kubeconfigPath, schedulerConfig, kwokConfig })
     const bin = (name: string) => join(binDir, name)
+    // A small, fixed environment: nothing from the caller (tokens, proxies,
+    // KUBECONFIG) leaks into the components, and commands run by `exec`
+    // (kwok runs them as its own children) see a predictable one.
+    const env = { PATH: process.env.PATH ?? '/usr/local/bin:/usr/bin:/bin', HOME: dirs.exec, LANG: 'C.UTF-8' }
     const tls = { ca: await readFile(pki.caCert), cert: await readFile(pki.adminCert), key: await readFile(pki.adminKey) }
 
     log(`testenv: starting etcd on 127.0.0.1:${ports.etcd}`)
-    const etcdProc = procs.start('etcd', bin('etcd'), args.etcd)
+    const etcdProc = procs.start('etcd', bin('etcd'), args.etcd, env)
     await waitForOk('etcd /readyz', etcdProc, `http://127.0.0.1:${ports.etcd}/readyz`, 60_000)
     log(`testenv: etcd ready (${elapsed()}); starting kube-apiserver on ${server}`)
 
-    const apiProc = procs.start('kube-apiserver', bin('kube-apiserver'), args.apiserver)
+    const apiProc = procs.start('kube-apiserver', bin('kube-apiserver'), args.apiserver, env)
     await waitForOk('kube-apiserver /readyz', apiProc, `${server}/readyz`, READY_TIMEOUT_MS, tls)
     log(`testenv: kube-apiserver ready (${elapsed()}); starting controller-manager, scheduler and kwok`)
 
-    const kcmProc = procs.start('kube-controller-manager', bin('kube-controller-manager'), args.controllerManager)
-    const schedProc = procs.start('kube-scheduler', bin('kube-scheduler'), args.scheduler)
-    const kwokProc = procs.start('kwok', bin('kwok'), args.kwok)
+    const kcmProc = procs.start('kube-controller-manager', bin('kube-controller-manager'), args.controllerManager, env)
+    const schedProc = procs.start('kube-scheduler', bin('kube-scheduler'), args.scheduler, env)
+    const kwokProc = procs.start('kwok', bin('kwok'), args.kwok, env)
     const insecure = { insecure: true }
     await Promise.all([
       waitForOk('kube-controller-manager /healthz', kcmProc, `https://127.0.0.1:${ports.controllerManager}/healthz`, READY_TIMEOUT_MS, insecure),

@@ -20,6 +20,14 @@ export interface Pki {
   /** ServiceAccount token signing key pair. */
   saKey: string
   saPub: string
+  /**
+   * Aggregation layer: a separate CA for the front-proxy client cert, as
+   * kube-apiserver refuses a requestheader CA that also signs regular client
+   * certs (they could otherwise claim any user through proxy headers).
+   */
+  frontProxyCaCert: string
+  frontProxyClientCert: string
+  frontProxyClientKey: string
 }
 
 /**
@@ -51,11 +59,11 @@ async function openssl(cwd: string, args: string[]): Promise<void> {
   }
 }
 
-async function issue(dir: string, name: string, subject: string, extensions: string): Promise<void> {
+async function issue(dir: string, name: string, subject: string, extensions: string, ca = 'ca'): Promise<void> {
   await openssl(dir, ['req', '-new', ...EC_KEY, '-subj', subject, '-keyout', `${name}.key`, '-out', `${name}.csr`])
   await writeFile(join(dir, `${name}.ext`), extensions)
   await openssl(dir, [
-    'x509', '-req', '-in', `${name}.csr`, '-CA', 'ca.crt', '-CAkey', 'ca.key',
+    'x509', '-req', '-in', `${name}.csr`, '-CA', `${ca}.crt`, '-CAkey', `${ca}.key`,
     // An explicit random serial: -CAcreateserial would race on ca.srl, as certs are issued in parallel.
     '-set_serial', `0x${randomBytes(8).toString('hex')}`,
     '-days', '3650', '-extfile', `${name}.ext`, '-out', `${name}.crt`,
@@ -63,12 +71,18 @@ async function issue(dir: string, name: string, subject: string, extensions: str
 }
 
 /** Generates a throwaway CA, serving and admin certs and a ServiceAccount key pair in `dir` (with Debian's openssl). */
-export async function generatePki(dir: string): Promise<Pki> {
+async function selfSignedCa(dir: string, name: string, cn: string): Promise<void> {
   await openssl(dir, [
-    'req', '-x509', ...EC_KEY, '-days', '3650', '-subj', '/CN=testenv-ca', '-keyout', 'ca.key', '-out', 'ca.crt',
+    'req', '-x509', ...EC_KEY, '-days', '3650', '-subj', `/CN=${cn}`, '-keyout', `${name}.key`, '-out', `${name}.crt`,
     '-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyUsage=critical,keyCertSign,cRLSign,digitalSignature',
   ])
+}
+
+export async function generatePki(dir: string): Promise<Pki> {
+  await Promise.all([selfSignedCa(dir, 'ca', 'testenv-ca'), selfSignedCa(dir, 'front-proxy-ca', 'testenv-front-proxy-ca')])
   await Promise.all([
+    issue(dir, 'front-proxy-client', '/CN=front-proxy-client',
+      'extendedKeyUsage=clientAuth\nkeyUsage=critical,digitalSignature,keyEncipherment\n', 'front-proxy-ca'),
     issue(dir, 'serving', '/CN=kube-apiserver',
       `subjectAltName=${SERVING_SANS.join(',')}\nextendedKeyUsage=serverAuth\nkeyUsage=critical,digitalSignature,keyEncipherment\n`),
     issue(dir, 'admin', '/O=system:masters/CN=testenv-admin',
@@ -85,5 +99,7 @@ export async function generatePki(dir: string): Promise<Pki> {
     servingCert: p('serving.crt'), servingKey: p('serving.key'),
     adminCert: p('admin.crt'), adminKey: p('admin.key'),
     saKey: p('sa.key'), saPub: p('sa.pub'),
+    frontProxyCaCert: p('front-proxy-ca.crt'),
+    frontProxyClientCert: p('front-proxy-client.crt'), frontProxyClientKey: p('front-proxy-client.key'),
   }
 }

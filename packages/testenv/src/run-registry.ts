@@ -45,9 +45,9 @@ export class RunRecord {
       while kill -0 "$1" 2>/dev/null; do sleep 1; done
       [ -f "$2" ] || exit 0
       pids=$(awk '$1=="pid" && $3!="watchdog" {print $2}' "$2")
-      for p in $pids; do kill -TERM -- "-$p" 2>/dev/null; done
+      for p in $pids; do kill -TERM "-$p" 2>/dev/null; done
       sleep 3
-      for p in $pids; do kill -KILL -- "-$p" 2>/dev/null; done
+      for p in $pids; do kill -KILL "-$p" 2>/dev/null; done
       rm -rf -- "$3" "$2"`
     const child = spawn('sh', ['-c', script, 'testenv-watchdog', String(process.pid), this.file, this.workDir], {
       detached: true,

@@ -44,6 +44,23 @@ describe('server-side apply', () => {
   })
 
   it('a dry-run apply returns the result but changes nothing', async () => {
+    const real = await core.patchNamespacedConfigMap(
+      { name: 'settings', namespace, body: configMap({ a: '1' }), fieldManager: 'kubeorch', force: true },
+      applyPatch,
+    )
+    const dry = await core.patchNamespacedConfigMap(
+      { name: 'settings', namespace, body: configMap({ a: '2', b: 'new' }), fieldManager: 'kubeorch', force: true, dryRun: 'All' },
+      applyPatch,
+    )
+    expect(dry.data).toEqual({ a: '2', b: 'new' })
+    const after = await core.readNamespacedConfigMap({ name: 'settings', namespace })
+    expect(after.data).toEqual({ a: '1' })
+    // Nothing controller-owned touches ConfigMaps, so an unchanged
+    // resourceVersion proves nothing was written.
+    expect(after.metadata?.resourceVersion).toBe(real.metadata?.resourceVersion)
+  })
+
+  it('a dry-run apply of a Deployment leaves its spec and generation alone', async () => {
     const labels = { app: 'dry' }
     const deployment = {
       apiVersion: 'apps/v1',
@@ -52,20 +69,20 @@ describe('server-side apply', () => {
       spec: { replicas: 1, selector: { matchLabels: labels }, template: { metadata: { labels }, spec: { containers: [{ name: 'app', image: 'nginx:1.27' }] } } },
     }
     const real = await apps.patchNamespacedDeployment({ name: 'dry', namespace, body: deployment, fieldManager: 'kubeorch', force: true }, applyPatch)
-
     const dry = await apps.patchNamespacedDeployment(
       { name: 'dry', namespace, body: { ...deployment, spec: { ...deployment.spec, replicas: 5 } }, fieldManager: 'kubeorch', force: true, dryRun: 'All' },
       applyPatch,
     )
     expect(dry.spec?.replicas).toBe(5)
-
+    expect(dry.metadata?.generation).toBe((real.metadata?.generation ?? 0) + 1)
     const after = await apps.readNamespacedDeployment({ name: 'dry', namespace })
     expect(after.spec?.replicas).toBe(1)
-    expect(after.metadata?.resourceVersion).toBe(real.metadata?.resourceVersion)
     expect(after.metadata?.generation).toBe(real.metadata?.generation)
+  })
 
-    // Dry-run create: nothing is persisted either.
-    await core.createNamespacedConfigMap({ namespace, body: configMap({ x: '1' }), dryRun: 'All' })
+  it('a dry-run create persists nothing', async () => {
+    const created = await core.createNamespacedConfigMap({ namespace, body: configMap({ x: '1' }), dryRun: 'All' })
+    expect(created.metadata?.uid).toBeDefined()
     const list = await core.listNamespacedConfigMap({ namespace, fieldSelector: 'metadata.name=settings' })
     expect(list.items).toHaveLength(0)
   })
