@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs'
-import { CoreV1Api, KubeConfig } from '@kubernetes/client-node'
+import { CoreV1Api, KubeConfig, RbacAuthorizationV1Api } from '@kubernetes/client-node'
 import { inject } from 'vitest'
 import type {} from '@kubeorch/testenv/global-setup'
 import type { K8sObject } from '../src/index.ts'
@@ -73,4 +73,48 @@ export function service(namespace: string, name: string, port: number, labels: R
     metadata: { name, namespace, labels },
     spec: { selector: { 'app.kubernetes.io/name': name }, ports: [{ port, targetPort: 80 }] },
   }
+}
+
+/**
+ * A kubeconfig for a ServiceAccount of `namespace` that may only work with ConfigMaps there
+ * (RBAC), with a real token from the TokenRequest API.
+ */
+export async function restrictedKubeconfig(admin: KubeConfig, namespace: string): Promise<{ yaml: string; token: string }> {
+  const core = admin.makeApiClient(CoreV1Api)
+  const rbac = admin.makeApiClient(RbacAuthorizationV1Api)
+  await core.createNamespacedServiceAccount({ namespace, body: { metadata: { name: 'limited' } } })
+  await rbac.createNamespacedRole({
+    namespace,
+    body: { metadata: { name: 'configmaps' }, rules: [{ apiGroups: [''], resources: ['configmaps'], verbs: ['get', 'list', 'watch', 'create', 'patch', 'update', 'delete'] }] },
+  })
+  await rbac.createNamespacedRoleBinding({
+    namespace,
+    body: {
+      metadata: { name: 'limited-configmaps' },
+      roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name: 'configmaps' },
+      subjects: [{ kind: 'ServiceAccount', name: 'limited', namespace }],
+    },
+  })
+  const request = await core.createNamespacedServiceAccountToken({ name: 'limited', namespace, body: { spec: { expirationSeconds: 3600 } } })
+  const token = request.status!.token!
+  const cluster = admin.getCurrentCluster()!
+  const yaml = [
+    'apiVersion: v1',
+    'kind: Config',
+    'clusters:',
+    '- name: testenv',
+    '  cluster:',
+    `    server: ${cluster.server}`,
+    `    certificate-authority-data: ${cluster.caData}`,
+    'users:',
+    '- name: limited',
+    '  user:',
+    `    token: ${token}`,
+    'contexts:',
+    '- name: limited',
+    '  context: { cluster: testenv, user: limited, namespace: ' + namespace + ' }',
+    'current-context: limited',
+    '',
+  ].join('\n')
+  return { yaml, token }
 }
