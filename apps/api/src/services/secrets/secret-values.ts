@@ -1,33 +1,24 @@
-import type { WorkflowGraph } from '@kubeorch/domain'
+import { extractSecretValues, type SecretValues, type WorkflowGraph } from '@kubeorch/domain'
 import type { Sealer } from './seal.ts'
 
-/** Secret node values by node id, then key. Never stored in a graph, only sealed beside it. */
-export type SecretValues = Record<string, Record<string, string>>
-
-type Entry = { key: string; value?: string }
-
 /**
- * Takes the write-only values out of secret nodes' entries. Values sent now replace stored ones;
- * entries sent without a value keep the stored one; keys and nodes that are gone lose theirs.
+ * Takes the write-only values out of secret nodes (the domain's extractSecretValues) and merges
+ * them with the stored ones: values sent now replace stored ones; entries sent without a value
+ * keep the stored one; keys and nodes that are gone lose theirs.
  */
-export function separateSecretValues(
-  graph: WorkflowGraph,
-  stored: SecretValues,
-): { graph: WorkflowGraph; values: SecretValues } {
+export function separateSecretValues(graph: WorkflowGraph, stored: SecretValues): { graph: WorkflowGraph; values: SecretValues } {
+  const { graph: stripped, values: sent } = extractSecretValues(graph)
   const values: SecretValues = {}
-  const nodes = graph.nodes.map((node) => {
-    if (node.type !== 'secret') return node
-    const entries = (node.data as { entries?: Entry[] }).entries ?? []
+  for (const node of stripped.nodes) {
+    if (node.type !== 'secret') continue
     const kept: Record<string, string> = {}
-    const stripped = entries.map(({ value, ...entry }) => {
-      const v = value ?? stored[node.id]?.[entry.key]
-      if (v !== undefined) kept[entry.key] = v
-      return entry
-    })
+    for (const { key } of (node.data as { entries?: { key: string }[] }).entries ?? []) {
+      const value = sent[node.id]?.[key] ?? stored[node.id]?.[key]
+      if (value !== undefined) kept[key] = value
+    }
     if (Object.keys(kept).length) values[node.id] = kept
-    return { ...node, data: { ...node.data, entries: stripped } }
-  })
-  return { graph: { ...graph, nodes }, values }
+  }
+  return { graph: stripped, values }
 }
 
 export function sealSecretValues(sealer: Sealer, values: SecretValues): Uint8Array<ArrayBuffer> | null {
