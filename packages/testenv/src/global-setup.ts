@@ -1,16 +1,7 @@
 import type { TestProject } from 'vitest/node'
-import type {} from 'vitest'
+import type {} from './provided-context.ts'
 import { startControlPlane, type ControlPlane } from './control-plane.ts'
 import { ensureBinaries } from './ensure-binaries.ts'
-
-declare module 'vitest' {
-  export interface ProvidedContext {
-    /** Admin kubeconfig of the shared control plane (KubeConfig.loadFromFile works on it). */
-    kubeconfigPath: string
-    /** CRI-format log file kwok serves for every container; see appendPodLog(). */
-    podLogFile: string
-  }
-}
 
 let controlPlane: ControlPlane | undefined
 

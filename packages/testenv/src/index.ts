@@ -1,3 +1,4 @@
+import type {} from './provided-context.ts'
 export { startControlPlane, type ControlPlane, type ControlPlaneOptions } from './control-plane.ts'
 export { ensureBinaries, BINARIES } from './ensure-binaries.ts'
 export { appendPodLog } from './pod-logs.ts'
