@@ -1,0 +1,65 @@
+import type { WorkflowNode } from '../graph/workflow-graph.ts';
+import { eventsAbout } from '../health/events.ts';
+import { mainObject } from '../health/node-health.ts';
+import { condition, oneLine } from '../health/object-fields.ts';
+import type { DiagnosticInput } from './diagnostic-input.ts';
+import { type Evidence, type Finding, type Fix } from './finding.ts';
+import { linkedNodeId, nodeById, quantityValue, resourceOf } from './node-data.ts';
+
+/** Requests suggested for a utilization target; capped at the limit, since requests may not exceed it. */
+export const DEFAULT_REQUESTS = { cpu: '100m', memory: '128Mi' } as const;
+
+export function detectHpaTarget({ node, graph, observed }: DiagnosticInput): Finding[] {
+  const hpa = mainObject('hpa', observed.main);
+  const evidence: Evidence[] = [];
+  for (const type of ['AbleToScale', 'ScalingActive'] as const) {
+    const c = condition(hpa, type);
+    if (c?.status === 'False') evidence.push({ kind: 'status', text: `${type}=False ${c.reason ?? ''}: ${oneLine(c.message ?? '')}` });
+  }
+  if (hpa) evidence.push(...eventsAbout(observed.events, [hpa]).filter((e) => e.type === 'Warning').slice(0, 2).map((e) => ({ kind: 'event' as const, text: `${e.reason}: ${oneLine(e.message)}` })));
+
+  const target = nodeById(graph, linkedNodeId(node.data, '_linkedDeployment'));
+  if (!target) {
+    return [{ id: `hpa.target-missing:${node.id}`, type: 'hpa.target-missing', severity: 'error', message: 'Scales nothing: connect it to a deployment or statefulset', evidence }];
+  }
+  const ableToScale = condition(hpa, 'AbleToScale');
+  if (ableToScale?.status === 'False' && ableToScale.reason === 'FailedGetScale') {
+    return [
+      {
+        id: `hpa.target-missing:${node.id}`,
+        type: 'hpa.target-missing',
+        severity: 'error',
+        message: `Its target "${String(target.data.name)}" is not in the cluster; run the workflow to create it`,
+        evidence,
+      },
+    ];
+  }
+
+  // With no metric set the controller defaults to 80% CPU: CPU requests are needed then too.
+  const needs = [
+    ...(node.data.targetCPUUtilizationPercentage !== undefined || node.data.targetMemoryUtilizationPercentage === undefined ? (['cpu'] as const) : []),
+    ...(node.data.targetMemoryUtilizationPercentage !== undefined ? (['memory'] as const) : []),
+  ];
+  return needs
+    .filter((resource) => resourceOf(target, 'requests', resource) === undefined)
+    .map((resource) => ({
+      id: `hpa.target-without-requests:${resource}`,
+      type: 'hpa.target-without-requests',
+      severity: 'error' as const,
+      message: `Cannot compute ${resource} utilization: "${String(target.data.name)}" sets no ${resource} request`,
+      evidence,
+      fix: addRequestFix(target, resource),
+    }));
+}
+
+function addRequestFix(target: WorkflowNode, resource: 'cpu' | 'memory'): Fix {
+  const limit = resourceOf(target, 'limits', resource);
+  const fallback = DEFAULT_REQUESTS[resource];
+  const value = limit !== undefined && (quantityValue(limit) ?? Infinity) < (quantityValue(fallback) ?? 0) ? limit : fallback;
+  return {
+    id: `add-${resource}-request:${target.id}`,
+    title: `Request ${value} ${resource} for "${String(target.data.name)}"`,
+    description: `Sets resources.requests.${resource} on the target workload; utilization is measured against it, so pick what one replica needs.`,
+    patch: { nodeId: target.id, set: [{ path: ['resources', 'requests', resource], value }] },
+  };
+}

@@ -1,0 +1,37 @@
+import { mainObject } from '../health/node-health.ts';
+import { field, isRecord, isTerminating } from '../health/object-fields.ts';
+import type { DiagnosticInput } from './diagnostic-input.ts';
+import type { Finding } from './finding.ts';
+import { linkedNodeId, nodeById } from './node-data.ts';
+
+export function detectServiceSelector({ node, graph, observed }: DiagnosticInput): Finding[] {
+  const workload = nodeById(graph, linkedNodeId(node.data, '_linkedDeployment'));
+  if (!workload) {
+    return [
+      {
+        id: `service.not-connected:${node.id}`,
+        type: 'service.not-connected',
+        severity: 'warning',
+        message: 'Not connected to a workload, so it has no selector and routes to no pods; connect it to a deployment, statefulset or daemonset',
+        evidence: [],
+      },
+    ];
+  }
+  const service = mainObject('service', observed.main);
+  const selector = field(service, 'spec', 'selector');
+  if (!service || !isRecord(selector) || observed.pods === undefined) return [];
+  if (observed.pods.some((pod) => !isTerminating(pod))) return [];
+  const scaledToZero = workload.data.replicas === 0;
+  const labels = Object.entries(selector).map(([k, v]) => `${k}=${String(v)}`).join(',');
+  return [
+    {
+      id: `service.selects-nothing:${node.id}`,
+      type: 'service.selects-nothing',
+      severity: scaledToZero ? 'info' : 'error',
+      message: scaledToZero
+        ? `Selects no pods because "${String(workload.data.name)}" is scaled to 0`
+        : `Its selector ${labels} matches no running pod; is "${String(workload.data.name)}" deployed and running?`,
+      evidence: [{ kind: 'status', text: `selector: ${labels}; matching pods: 0` }],
+    },
+  ];
+}
