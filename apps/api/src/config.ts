@@ -17,6 +17,8 @@ export const configSchema = z.object({
     .default(['http://127.0.0.1:3000', 'http://localhost:3000']),
   /** How long a run waits for every node to turn healthy before it fails. */
   runHealthTimeoutMs: z.coerce.number().int().positive().default(5 * 60_000),
+  /** Kubeconfig written by `npm run sandbox`; while it exists, every user gets a "sandbox" cluster. */
+  sandboxKubeconfig: z.string().optional(),
   sessionTtlSeconds: z.coerce.number().int().positive().default(7 * 24 * 3600),
 })
 export type Config = z.infer<typeof configSchema>

@@ -25,6 +25,7 @@ const config = configSchema.parse({
   host: env.HOST ?? '127.0.0.1',
   databaseUrl,
   webOrigins: env.KUBEORCH_WEB_ORIGINS,
+  sandboxKubeconfig: env.KUBEORCH_SANDBOX_KUBECONFIG ?? resolve(dataDir, 'sandbox/kubeconfig'),
   jwtSecret: env.KUBEORCH_JWT_SECRET ?? keys?.jwtSecret,
   encryptionKey: env.KUBEORCH_ENCRYPTION_KEY ?? keys?.encryptionKey,
 })

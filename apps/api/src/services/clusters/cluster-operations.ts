@@ -5,6 +5,7 @@ import { parseInput } from '../parse-input.ts'
 import { resolveConnection, sealConnection } from './cluster-connection.ts'
 import { createClusterInput, updateClusterInput } from './cluster-input.ts'
 import { getOwnCluster } from './find-cluster.ts'
+import { ensureSandboxCluster } from './sandbox-cluster.ts'
 import { toPublicCluster, type PublicCluster } from './public-cluster.ts'
 import { testCluster } from './test-cluster.ts'
 
@@ -29,6 +30,7 @@ export async function createCluster(deps: Deps, actor: Actor, input: unknown): P
 }
 
 export async function listClusters(deps: Deps, actor: Actor): Promise<PublicCluster[]> {
+  await ensureSandboxCluster(deps, actor)
   const rows = await deps.db.cluster.findMany({ where: { ownerId: actor.userId }, orderBy: { name: 'asc' } })
   return rows.map(toPublicCluster)
 }

@@ -2,9 +2,11 @@ import type { Cluster } from '@kubeorch/db'
 import { NotFoundError } from '../../errors.ts'
 import type { Actor, Deps } from '../context.ts'
 import { isUuid } from '../ids.ts'
+import { ensureSandboxCluster, SANDBOX_CLUSTER_NAME } from './sandbox-cluster.ts'
 
 /** The actor's cluster by id or by name (names are unique per owner), or undefined. */
 export async function findOwnCluster(deps: Deps, actor: Actor, idOrName: string): Promise<Cluster | undefined> {
+  if (idOrName === SANDBOX_CLUSTER_NAME) await ensureSandboxCluster(deps, actor)
   const byId = isUuid(idOrName)
     ? await deps.db.cluster.findFirst({ where: { id: idOrName, ownerId: actor.userId } })
     : null
