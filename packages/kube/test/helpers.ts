@@ -118,3 +118,13 @@ export async function restrictedKubeconfig(admin: KubeConfig, namespace: string)
   ].join('\n')
   return { yaml, token }
 }
+
+/** A loopback port nobody listens on (taken from the kernel, then released). */
+export async function closedPort(): Promise<number> {
+  const { createServer } = await import('node:net')
+  const server = createServer()
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const { port } = server.address() as { port: number }
+  await new Promise((resolve) => server.close(resolve))
+  return port
+}

@@ -86,9 +86,11 @@ function messageOf(err: unknown): string {
   if (!(err instanceof Error)) return typeof err === 'string' ? err : ''
   const cause = (err as { cause?: unknown }).cause
   // undici: TypeError('fetch failed', { cause: Error('connect ECONNREFUSED …') }); AggregateError for several addresses.
-  if (err.message === 'fetch failed' && cause instanceof Error) {
+  // client-node may prefix it: "Failed to fetch resource metadata for v1/ConfigMap: fetch failed".
+  if (/fetch failed$/.test(err.message) && cause instanceof Error) {
     const inner = cause instanceof AggregateError && cause.errors[0] instanceof Error ? cause.errors[0] : cause
-    return inner.message || (inner as { code?: string }).code || err.message
+    const detail = inner.message || (inner as { code?: string }).code
+    return detail ? err.message.replace(/fetch failed$/, detail) : err.message
   }
   if (err.name === 'TimeoutError') return 'request timed out'
   if (err.name === 'AbortError') return 'request aborted'

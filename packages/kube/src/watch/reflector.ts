@@ -16,6 +16,8 @@ export type ReflectorOptions = {
   /** Called after the cache changed (first list, relist, or a watch event). */
   onUpdate: () => void
   onError: (err: Error) => void
+  /** Seconds each watch request lasts before the server ends it and it is renewed (default 20–27, random). */
+  serverTimeoutSeconds?: number
 }
 
 /**
@@ -133,7 +135,7 @@ export class Reflector {
         labelSelector: this.opts.labelSelector,
         allowWatchBookmarks: true,
         // Ends the watch on the server's side before client-node's 30 s inactivity timer aborts it.
-        timeoutSeconds: 20 + Math.floor(Math.random() * 8),
+        timeoutSeconds: this.opts.serverTimeoutSeconds ?? 20 + Math.floor(Math.random() * 8),
       }
       this.opts.watch
         .watch(this.path!, query, onEvent, done)

@@ -21,6 +21,8 @@ export type WatchResourcesOptions = {
   onError?: (e: Error) => void
   /** Changes closer together than this are reported once (default 50 ms). */
   debounceMs?: number
+  /** Seconds each watch request lasts before it is renewed from its resourceVersion (default 20–27, random; client-node aborts a silent watch after 30 s). */
+  serverTimeoutSeconds?: number
 }
 
 export interface ResourceWatcher {
@@ -99,7 +101,7 @@ export function watchResources(kc: KubeConfig, opts: WatchResourcesOptions): Res
     const isEvent = key === keyOf(EVENT)
     const reflectors = namespaces.map(
       (namespace) =>
-        new Reflector({ client, watch, gvk, namespace, labelSelector: isEvent ? undefined : opts.labelSelector, onUpdate: () => markDirty(key), onError }),
+        new Reflector({ client, watch, gvk, namespace, labelSelector: isEvent ? undefined : opts.labelSelector, onUpdate: () => markDirty(key), onError, serverTimeoutSeconds: opts.serverTimeoutSeconds }),
     )
     groups.set(key, { gvk, reflectors })
   }
