@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { assertDiagnosis, graphWith, type Expected } from './testdata/fixtures.ts';
+
+const graph = graphWith();
+
+const cases: [string, string[], Expected[]][] = [
+  ['configmap of the workflow not deployed', ['pod-createcontainerconfigerror'], [['config.configmap-missing', 'error', /^ConfigMap "web-config" does not exist in namespace shop; node "web-config" is in the workflow, so run the workflow/]]],
+  ['secret volume that no node creates', ['pod-running', 'event-failedmount-secret'], [['config.secret-missing', 'error', /^Secret "payments" does not exist in namespace shop; no node of this workflow creates it$/]]],
+  ['configmap key missing: fix adds it', ['pod-missing-configmap-key'], [['config.key-missing', 'error', /^ConfigMap "web-config" has no key "LOG_FORMAT"/, 'add-config-key:configmap:web-config:LOG_FORMAT']]],
+  ['secret key missing: fix adds an entry', ['pod-missing-secret-key'], [['config.key-missing', 'error', /^Secret "web-secrets" has no key "REDIS_URL"/, 'add-config-key:secret:web-secrets:REDIS_URL']]],
+];
+
+describe('detectMissingConfig', () => {
+  it.each(cases)('%s', (_, fixtures, expected) => {
+    assertDiagnosis(graph, 'dep-1', fixtures, expected);
+  });
+
+  it('patches the ConfigMap or Secret node, not the workload', () => {
+    const [cm] = assertDiagnosis(graph, 'dep-1', ['pod-missing-configmap-key'], [['config.key-missing', 'error', /./, 'add-config-key:configmap:web-config:LOG_FORMAT']]);
+    expect(cm?.fix?.patch).toEqual({ nodeId: 'cm-1', set: [{ path: ['data', 'LOG_FORMAT'], value: '' }] });
+    const [secret] = assertDiagnosis(graph, 'dep-1', ['pod-missing-secret-key'], [['config.key-missing', 'error', /./, 'add-config-key:secret:web-secrets:REDIS_URL']]);
+    expect(secret?.fix?.patch).toEqual({ nodeId: 'sec-1', set: [{ path: ['entries', 1], value: { key: 'REDIS_URL' } }] });
+  });
+});

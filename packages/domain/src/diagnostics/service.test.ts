@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import type { WorkflowGraph } from '../graph/workflow-graph.ts';
+import { recomputeLinks } from '../links/recompute-links.ts';
+import { assertDiagnosis, graphWith, type Expected } from './testdata/fixtures.ts';
+
+const graph = graphWith();
+const wrongPort = graphWith({ 'svc-1': (d) => ({ ...d, targetPort: 9090 }) });
+const wrongName = graphWith({ 'svc-1': (d) => ({ ...d, targetPort: 'grpc' }) });
+const namedOk = graphWith({ 'svc-1': (d) => ({ ...d, targetPort: 'http' }) });
+const noPorts = graphWith({ 'svc-1': (d) => ({ ...d, targetPort: 9090 }), 'dep-1': (d) => ({ ...d, ports: [] }) });
+const scaledToZero = graphWith({ 'dep-1': (d) => ({ ...d, replicas: 0 }) });
+const unlinked = recomputeLinks({ ...graph, edges: graph.edges.filter((e) => e.source !== 'svc-1') });
+
+// Selector (detectServiceSelector) and targetPort (detectServiceTargetPort), for node svc-1.
+const cases: [string, WorkflowGraph, string[], Expected[]][] = [
+  ['routes to running pods', graph, ['service-clusterip', 'pod-running', 'endpointslice-ready'], []],
+  ['selects nothing', graph, ['service-clusterip'], [['service.selects-nothing', 'error', /^Its selector app\.kubernetes\.io\/name=web,kubeorch\.io\/node=dep-1 matches no running pod/]]],
+  ['selects nothing: workload scaled to 0', scaledToZero, ['service-clusterip'], [['service.selects-nothing', 'info', /"web" is scaled to 0/]]],
+  ['pods not observed: no selector finding', graph, [], []],
+  ['not connected to a workload', unlinked, ['service-no-selector'], [['service.not-connected', 'warning', /^Not connected to a workload/]]],
+  ['targetPort no container exposes', wrongPort, ['service-clusterip', 'pod-running'], [['service.target-port-mismatch', 'error', /^targetPort 9090 is not a port of "web" \(it exposes 8080\)/, 'set-target-port:svc-1']]],
+  ['named targetPort no container has', wrongName, [], [['service.target-port-mismatch', 'error', /^targetPort grpc is not a port of "web"/, 'set-target-port:svc-1']]],
+  ['named targetPort that exists', namedOk, [], []],
+  ['workload declares no ports: nothing to compare', noPorts, [], []],
+];
+
+describe('service detectors', () => {
+  it.each(cases)('%s', (_, g, fixtures, expected) => {
+    assertDiagnosis(g, 'svc-1', fixtures, expected);
+  });
+
+  it('sets targetPort to the workload’s first container port', () => {
+    const [finding] = assertDiagnosis(wrongPort, 'svc-1', [], [['service.target-port-mismatch', 'error', /./, 'set-target-port:svc-1']]);
+    expect(finding?.fix?.patch).toEqual({ nodeId: 'svc-1', set: [{ path: ['targetPort'], value: 8080 }] });
+  });
+});
