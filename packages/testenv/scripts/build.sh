@@ -89,11 +89,6 @@ t0=$SECONDS
 GOBIN="$BIN.tmp" $NICE "$GO" install -trimpath -ldflags="-s -w" "sigs.k8s.io/kwok/cmd/kwok@$KWOK_VERSION"
 log "built kwok in $((SECONDS - t0))s"
 
-# kwok's CRDs (Logs, Exec, ...) are needed at runtime; copy them beside the
-# binaries so the launcher does not depend on the module cache layout.
-mkdir -p "$BIN.tmp/kwok-crds"
-cp "$GOMODCACHE/sigs.k8s.io/kwok@$KWOK_VERSION/kustomize/crd/bases/"*.yaml "$BIN.tmp/kwok-crds/"
-
 "$BIN.tmp/kube-apiserver" --version >&2
 "$BIN.tmp/etcd" --version | head -1 >&2
 "$BIN.tmp/kwok" --version >&2 || true

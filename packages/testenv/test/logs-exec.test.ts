@@ -1,7 +1,6 @@
 import { PassThrough } from 'node:stream'
 import { CoreV1Api, Exec, Log, type V1Status } from '@kubernetes/client-node'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { inject } from 'vitest'
+import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest'
 import { appendPodLog } from '../src/index.ts'
 import { createNamespace, deleteNamespace, kubeConfig, podSpec, waitFor } from './helpers.ts'
 
@@ -21,9 +20,10 @@ function collector() {
 }
 
 describe('pod logs and exec through kwok', () => {
+  // Each test gets its own namespace with one running pod.
   let namespace: string
   const pod = 'shell'
-  beforeAll(async () => {
+  beforeEach(async () => {
     namespace = await createNamespace(core)
     await core.createNamespacedPod({ namespace, body: { metadata: { name: pod }, spec: podSpec('busybox:1.36', 'main') } })
     await waitFor('pod Running', async () => {
@@ -31,7 +31,7 @@ describe('pod logs and exec through kwok', () => {
       return p.status?.phase === 'Running' ? p : undefined
     })
   })
-  afterAll(async () => {
+  afterEach(async () => {
     await deleteNamespace(core, namespace)
   })
 
@@ -81,6 +81,18 @@ describe('pod logs and exec through kwok', () => {
     expect(status.status).toBe('Success')
     await stdout.until('hello from exec\n')
     expect(stderr.text()).toBe('')
+  })
+
+  it('runs an interactive shell with a TTY (stdin in, output back)', async () => {
+    const stdout = collector()
+    const stdin = new PassThrough()
+    const done = new Promise<V1Status>((resolve, reject) => {
+      new Exec(kc).exec(namespace, pod, 'main', ['/bin/sh'], stdout.stream, null, stdin, true, resolve).catch(reject)
+    })
+    stdin.write('echo "tty=$(tty >/dev/null && echo yes)"\n')
+    await stdout.until('tty=yes')
+    stdin.write('exit\n')
+    expect((await done).status).toBe('Success')
   })
 
   it('reports a failing exec command as a Failure status', async () => {
