@@ -75,11 +75,11 @@ function isStatus(value: unknown): value is K8sStatus {
 }
 
 function codeOf(err: unknown): number | undefined {
-  if (typeof err !== 'object' || err === null) return undefined
+  // DOMException (TimeoutError, AbortError) has a numeric legacy `code` that is no HTTP status.
+  if (typeof err !== 'object' || err === null || err instanceof DOMException) return undefined
   const e = err as { code?: unknown; statusCode?: unknown }
-  if (typeof e.code === 'number') return e.code
-  if (typeof e.statusCode === 'number') return e.statusCode
-  return undefined
+  const code = typeof e.code === 'number' ? e.code : typeof e.statusCode === 'number' ? e.statusCode : undefined
+  return code !== undefined && code >= 100 && code <= 599 ? code : undefined
 }
 
 function messageOf(err: unknown): string {
