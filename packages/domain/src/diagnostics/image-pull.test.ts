@@ -33,4 +33,9 @@ describe('detectImagePull', () => {
       { kind: 'event', text: expect.stringMatching(/^Failed: Failed to pull image "nope:1": .*may require authorization$/) },
     ]);
   });
+
+  it('points out a listed pull secret the cluster does not have (when Secrets were observed)', () => {
+    const [finding] = assertDiagnosis(alreadyUsing, 'dep-1', ['pod-imagepull-unauthorized', 'secret'], [['image-pull.unauthorized', 'error', /./]]);
+    expect(finding?.evidence.at(-1)).toEqual({ kind: 'status', text: 'imagePullSecrets names "regcred", which does not exist in namespace shop' });
+  });
 });

@@ -7,6 +7,7 @@ const cases: [string, string[], Expected[]][] = [
   ['configmap of the workflow not deployed', ['pod-createcontainerconfigerror'], [['config.configmap-missing', 'error', /^ConfigMap "web-config" does not exist in namespace shop; node "web-config" is in the workflow, so run the workflow/]]],
   ['secret volume that no node creates', ['pod-running', 'event-failedmount-secret'], [['config.secret-missing', 'error', /^Secret "payments" does not exist in namespace shop; no node of this workflow creates it$/]]],
   ['configmap key missing: fix adds it', ['pod-missing-configmap-key'], [['config.key-missing', 'error', /^ConfigMap "web-config" has no key "LOG_FORMAT"/, 'add-config-key:configmap:web-config:LOG_FORMAT']]],
+  ['configmap created since: info', ['pod-createcontainerconfigerror', 'configmap-web-config-live'], [['config.configmap-missing', 'info', /^ConfigMap "web-config" was missing when the pod started and exists now/]]],
   ['secret key missing: fix adds an entry', ['pod-missing-secret-key'], [['config.key-missing', 'error', /^Secret "web-secrets" has no key "REDIS_URL"/, 'add-config-key:secret:web-secrets:REDIS_URL']]],
 ];
 

@@ -48,6 +48,11 @@ export function detectMissingConfig({ node, graph, observed }: DiagnosticInput):
         ...withFix(source && addKeyFix(source, p.key)),
       };
     }
+    // The kubelet retries on its own: once the object exists the error is history.
+    const live = p.kind === 'configmap' ? observed.configMaps : observed.secrets;
+    if (live?.some((o) => o.metadata.name === p.name)) {
+      return { id, type: `config.${p.kind}-missing`, severity: 'info' as const, message: `${label} "${p.name}" was missing when the pod started and exists now; the kubelet retries on its own`, evidence: [p.evidence] };
+    }
     const where = source
       ? `; node "${p.name}" is in the workflow, so run the workflow to create it`
       : '; no node of this workflow creates it';

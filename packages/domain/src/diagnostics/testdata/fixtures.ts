@@ -5,6 +5,7 @@ import { expect } from 'vitest';
 import { parseNodeData } from '../../graph/parse-node-data.ts';
 import type { WorkflowGraph } from '../../graph/workflow-graph.ts';
 import { HEALTH_TESTDATA, loadObjects, NOW, observedFor } from '../../health/testdata/fixtures.ts';
+import { isWorkloadKind } from '../../kinds/node-kinds.ts';
 import { recomputeLinks } from '../../links/recompute-links.ts';
 import { makeNode } from '../../testing/factories.ts';
 import { sampleApp } from '../../testing/sample-app.ts';
@@ -31,8 +32,12 @@ export const REGCRED = makeNode('secret', 'sec-reg', { name: 'regcred', namespac
 export function observedFrom(graph: WorkflowGraph, nodeId: string, names: readonly string[]): DiagnosticObservations {
   const kind = graph.nodes.find((n) => n.id === nodeId)!.type;
   const objects = names.flatMap((name) => loadObjects(existsSync(new URL(`${name}.yaml`, DIAGNOSTICS_TESTDATA)) ? DIAGNOSTICS_TESTDATA : HEALTH_TESTDATA, name));
-  const observed: DiagnosticObservations = observedFor(kind, objects.filter((o) => !['Node', 'StorageClass', 'PodLogs'].includes(o.kind)));
-  for (const object of objects) {
+  // A workload's namespace ConfigMaps and Secrets are context, not its own objects.
+  const context = (o: { kind: string }) => ['Node', 'StorageClass', 'PodLogs'].includes(o.kind) || (isWorkloadKind(kind) && ['ConfigMap', 'Secret'].includes(o.kind));
+  const observed: DiagnosticObservations = observedFor(kind, objects.filter((o) => !context(o)));
+  for (const object of objects.filter(context)) {
+    if (object.kind === 'ConfigMap') (observed.configMaps ??= []).push(object);
+    if (object.kind === 'Secret') (observed.secrets ??= []).push(object);
     if (object.kind === 'Node') (observed.clusterNodes ??= []).push(object);
     if (object.kind === 'StorageClass') (observed.storageClasses ??= []).push(object);
     if (object.kind === 'PodLogs') (observed.logs ??= {})[object.metadata.name] = object.lines as string[];
