@@ -72,3 +72,6 @@ export { createNodeOfKind } from './graph/create-node.ts';
 
 // health (SPEC §8)
 export * from './health/index.ts';
+
+// diagnostics (SPEC §10)
+export * from './diagnostics/index.ts';

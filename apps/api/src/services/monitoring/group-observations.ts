@@ -2,13 +2,15 @@ import type { K8sObject, WorkflowGraph } from '@kubeorch/domain'
 
 const NODE_LABEL = 'kubeorch.io/node'
 
+// An absent list means "not observed yet" (the health rules skip its checks); an empty one means
+// "observed: none".
 export type NodeObservations = {
   main: K8sObject[]
-  pods: K8sObject[]
-  endpointSlices: K8sObject[]
-  services: K8sObject[]
-  jobs: K8sObject[]
-  events: K8sObject[]
+  pods?: K8sObject[]
+  endpointSlices?: K8sObject[]
+  services?: K8sObject[]
+  jobs?: K8sObject[]
+  events?: K8sObject[]
 }
 
 const nodeOf = (o: K8sObject) => o.metadata.labels?.[NODE_LABEL]
@@ -21,9 +23,10 @@ const uidOf = (o: K8sObject) => (o.metadata as { uid?: string }).uid
  */
 export function groupObservations(graph: WorkflowGraph, byKind: Map<string, K8sObject[]>): Map<string, NodeObservations> {
   const all = (kind: string) => byKind.get(kind) ?? []
-  const pods = all('Pod')
-  const services = all('Service')
-  const jobs = all('Job')
+  const seen = (kind: string) => byKind.get(kind)
+  const pods = seen('Pod')
+  const services = seen('Service')
+  const jobs = seen('Job')
   const result = new Map<string, NodeObservations>()
   const owned = new Map<string, K8sObject[]>()
   for (const [kind, objects] of byKind) {
@@ -37,7 +40,7 @@ export function groupObservations(graph: WorkflowGraph, byKind: Map<string, K8sO
     const main = (owned.get(node.id) ?? []).filter((o) => node.type !== 'cronjob' || o.kind !== 'Job')
     const linked = (node.data as { _linkedDeployment?: { nodeId?: string } })._linkedDeployment?.nodeId
     const podOwner = node.type === 'service' ? linked : node.id
-    const nodePods = podOwner ? pods.filter((p) => nodeOf(p) === podOwner) : []
+    const nodePods = podOwner ? pods?.filter((p) => nodeOf(p) === podOwner) : []
     const backendNames = new Set(
       node.type === 'ingress'
         ? ((node.data as { paths?: { _linkedService?: { name?: string } }[] }).paths ?? []).flatMap((p) => p._linkedService?.name ?? [])
@@ -46,13 +49,12 @@ export function groupObservations(graph: WorkflowGraph, byKind: Map<string, K8sO
     const obs: NodeObservations = {
       main,
       pods: nodePods,
-      endpointSlices: node.type === 'service' ? all('EndpointSlice').filter((s) => nodeOf(s) === node.id) : [],
-      services: node.type === 'ingress' ? services.filter((s) => backendNames.has(s.metadata.name)) : [],
-      jobs: node.type === 'cronjob' ? jobs.filter((j) => nodeOf(j) === node.id) : [],
-      events: [],
+      endpointSlices: node.type === 'service' ? seen('EndpointSlice')?.filter((s) => nodeOf(s) === node.id) : [],
+      services: node.type === 'ingress' ? services?.filter((s) => backendNames.has(s.metadata.name)) : [],
+      jobs: node.type === 'cronjob' ? jobs?.filter((j) => nodeOf(j) === node.id) : [],
     }
-    const uids = new Set([...obs.main, ...obs.pods, ...obs.jobs].map(uidOf).filter(Boolean))
-    obs.events = all('Event').filter((e) => uids.has((e as { involvedObject?: { uid?: string } }).involvedObject?.uid ?? ''))
+    const uids = new Set([...obs.main, ...(obs.pods ?? []), ...(obs.jobs ?? [])].map(uidOf).filter(Boolean))
+    obs.events = seen('Event')?.filter((e) => uids.has((e as { involvedObject?: { uid?: string } }).involvedObject?.uid ?? ''))
     result.set(node.id, obs)
   }
   return result

@@ -32,12 +32,15 @@ export async function startWorkflowMonitor(deps: Deps, workflowId: string, clust
   const health = new Map<string, NodeHealth>()
   const listeners = new Set<HealthListener>()
   const syncedKinds = new Set<string>()
-  const expectedKinds = new Set(MANAGED_KINDS.map((k) => k.kind))
+  // Health is judged only once every watched kind, including the related ones, was listed.
+  const expectedKinds = new Set([...MANAGED_KINDS.map((k) => k.kind), 'Pod', 'ReplicaSet', 'EndpointSlice', 'Event'])
   let stopped = false
   let writing = Promise.resolve()
 
+  const synced = () => [...expectedKinds].every((k) => syncedKinds.has(k))
   const recompute = () => {
-    if (stopped) return
+    // Before every kind is listed, "no pods" would only mean "not listed yet".
+    if (stopped || !synced()) return
     const observations = groupObservations(graph, byKind)
     const now = new Date()
     for (const node of graph.nodes) {
@@ -77,7 +80,7 @@ export async function startWorkflowMonitor(deps: Deps, workflowId: string, clust
   return {
     workflowId,
     current: () => new Map(health),
-    synced: () => [...expectedKinds].every((k) => syncedKinds.has(k)),
+    synced,
     onChange(listener) {
       listeners.add(listener)
       return () => listeners.delete(listener)
