@@ -1,5 +1,6 @@
 'use client'
 
+import { compareGraphs, type WorkflowGraph } from '@kubeorch/domain'
 import { useMemo } from 'react'
 import { useQuery } from 'urql'
 import { COMPARE_VERSIONS, VERSION } from '../../lib/graphql/operations'
@@ -25,13 +26,21 @@ export function CompareDialog({ workflowId, v1, v2, onClose }: { workflowId: str
   const b = useVersion(workflowId, v2)
   const [{ data, error }] = useQuery<{ compareVersions: ApiResult<Comparison> }>({ query: COMPARE_VERSIONS, variables: { workflowId, v1, v2 } })
   const cmp = data || error ? unwrap<Comparison>(data?.compareVersions, error) : null
-  const marks = useMemo(() => (cmp?.ok ? diffMarks(cmp.data.graph) : null), [cmp])
+  // The server's comparison includes rendered manifests and fails when a version cannot render
+  // (e.g. an ingress path without a service); the design diff is still worth showing, from the
+  // same domain function the server uses.
+  const graph = useMemo<GraphDiff | null>(() => {
+    if (cmp?.ok) return cmp.data.graph
+    if (cmp && a?.ok && b?.ok) return compareGraphs(a.data as unknown as WorkflowGraph, b.data as unknown as WorkflowGraph) as GraphDiff
+    return null
+  }, [cmp, a, b])
+  const marks = useMemo(() => (graph ? diffMarks(graph) : null), [graph])
   const names = useMemo(() => {
     const map = new Map<string, string>()
     for (const v of [a, b]) if (v?.ok) for (const n of v.data.nodes) map.set(n.id, String(n.data.name ?? n.id))
     return map
   }, [a, b])
-  const failed = [a, b, cmp].find((r) => r && !r.ok)
+  const failed = [a, b].find((r) => r && !r.ok)
 
   return (
     <Modal
@@ -45,11 +54,10 @@ export function CompareDialog({ workflowId, v1, v2, onClose }: { workflowId: str
       }
     >
       {failed && !failed.ok && <FormError error={failed.error} />}
-      {cmp?.ok && (
+      {graph && (
         <p className="compare-summary" data-testid="compare-summary">
-          {cmp.data.graph.nodes.added.length} node(s) added · {cmp.data.graph.nodes.removed.length} removed ·{' '}
-          {cmp.data.graph.nodes.modified.length} modified · {cmp.data.graph.edges.added.length} edge(s) added ·{' '}
-          {cmp.data.graph.edges.removed.length} removed
+          {graph.nodes.added.length} node(s) added · {graph.nodes.removed.length} removed · {graph.nodes.modified.length} modified ·{' '}
+          {graph.edges.added.length} edge(s) added · {graph.edges.removed.length} removed
         </p>
       )}
       <div className="compare-sides">
@@ -64,10 +72,15 @@ export function CompareDialog({ workflowId, v1, v2, onClose }: { workflowId: str
           <div className="diff-canvas muted">Loading…</div>
         )}
       </div>
-      {cmp?.ok && (
+      {graph && (
         <>
           <h3>Design changes</h3>
-          <ChangeList diff={cmp.data.graph} nameOf={(id) => names.get(id) ?? id} />
+          <ChangeList diff={graph} nameOf={(id) => names.get(id) ?? id} />
+        </>
+      )}
+      {cmp && !cmp.ok && <p className="field-hint">Manifest changes are not available: {cmp.error.message}</p>}
+      {cmp?.ok && (
+        <>
           <details className="form-group">
             <summary>
               Manifest changes ({cmp.data.manifests.changed.length} changed, {cmp.data.manifests.added.length} added,{' '}

@@ -121,7 +121,7 @@ function CreateVersionForm({ workflowId, disabled, onCreated }: { workflowId: st
     onCreated()
   }
   return (
-    <details className="form-group">
+    <details className="form-group" open>
       <summary>New version from the canvas</summary>
       <form onSubmit={onSubmit} aria-label="New version">
         <FormError error={error} />

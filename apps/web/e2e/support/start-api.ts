@@ -1,0 +1,48 @@
+// Starts the real API for the e2e tests: a fresh embedded PostgreSQL in a temp dir, migrations
+// applied, random keys, on the port Playwright chose (PORT). Stops everything on SIGTERM/SIGINT.
+import { randomBytes } from 'node:crypto'
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs'
+import { createServer } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { migrateDatabase, startEmbeddedPostgres } from '@kubeorch/db'
+import { configSchema, startServer } from '@kubeorch/api'
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer()
+    srv.once('error', reject)
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as { port: number }
+      srv.close(() => resolve(port))
+    })
+  })
+}
+
+const dataDir = mkdtempSync(join(tmpdir(), 'kubeorch-e2e-'))
+// As root, PostgreSQL runs as the `postgres` user, which must be able to reach its data dir.
+chmodSync(dataDir, 0o755)
+const db = await startEmbeddedPostgres({ dataDir: join(dataDir, 'postgres'), port: await freePort(), persistent: false })
+await migrateDatabase(db.url)
+const config = configSchema.parse({
+  port: Number(process.env.PORT ?? 0),
+  host: '127.0.0.1',
+  databaseUrl: db.url,
+  jwtSecret: randomBytes(32).toString('hex'),
+  encryptionKey: randomBytes(32).toString('base64'),
+  webOrigins: process.env.KUBEORCH_WEB_ORIGINS,
+})
+const server = await startServer(config)
+console.log(`e2e API ready at ${server.url}`)
+
+let stopping = false
+async function stop() {
+  if (stopping) return
+  stopping = true
+  await server.stop().catch(() => {})
+  await db.stop().catch(() => {})
+  rmSync(dataDir, { recursive: true, force: true })
+  process.exit(0)
+}
+process.on('SIGTERM', stop)
+process.on('SIGINT', stop)

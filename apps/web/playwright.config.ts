@@ -1,0 +1,55 @@
+import { execFileSync } from 'node:child_process'
+import { defineConfig } from '@playwright/test'
+
+/** A free loopback port, found synchronously (the config must be plain values). */
+function freePort(): string {
+  const script = "const s=require('net').createServer();s.listen(0,'127.0.0.1',()=>{process.stdout.write(String(s.address().port));s.close()})"
+  return execFileSync(process.execPath, ['-e', script]).toString().trim()
+}
+
+// Chosen once in the runner; workers inherit the environment, so every process agrees.
+process.env.E2E_API_PORT ??= freePort()
+process.env.E2E_WEB_PORT ??= freePort()
+const apiUrl = `http://127.0.0.1:${process.env.E2E_API_PORT}`
+const webUrl = `http://127.0.0.1:${process.env.E2E_WEB_PORT}`
+
+export default defineConfig({
+  testDir: './e2e',
+  outputDir: './test-results',
+  reporter: [['list']],
+  retries: 0,
+  workers: 1,
+  timeout: 120_000,
+  expect: { timeout: 10_000 },
+  webServer: [
+    {
+      command: 'npx tsx e2e/support/start-api.ts',
+      url: `${apiUrl}/healthz`,
+      env: { PORT: process.env.E2E_API_PORT, KUBEORCH_WEB_ORIGINS: webUrl },
+      timeout: 120_000,
+      reuseExistingServer: !!process.env.E2E_REUSE,
+      gracefulShutdown: { signal: 'SIGTERM', timeout: 10_000 },
+      stdout: 'pipe',
+    },
+    {
+      // The app reads the API URL at request time, so the one build serves any port.
+      command: `npx next start -p ${process.env.E2E_WEB_PORT} -H 127.0.0.1`,
+      url: webUrl,
+      env: { KUBEORCH_API_URL: apiUrl, NEXT_TELEMETRY_DISABLED: '1' },
+      timeout: 60_000,
+      reuseExistingServer: !!process.env.E2E_REUSE,
+      gracefulShutdown: { signal: 'SIGTERM', timeout: 5_000 },
+    },
+  ],
+  use: {
+    baseURL: webUrl,
+    browserName: 'chromium',
+    viewport: { width: 1280, height: 800 },
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+    launchOptions: {
+      executablePath: '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    },
+  },
+})
