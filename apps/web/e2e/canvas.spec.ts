@@ -84,6 +84,8 @@ test('design, save, publish, version, compare and restore a workflow', async ({ 
   // The ingress's path routes to the service instead.
   await connect(page, handle(node(page, 'ingress-1'), 'source'), handle(node(page, 'service-1'), 'target'))
   await expect(page.locator('.react-flow__edge')).toHaveCount(2)
+  await page.getByRole('button', { name: 'Auto-layout' }).click()
+  await page.waitForTimeout(400)
 
   // Settings: an invalid value shows an inline error beside its field; fixing it saves.
   await node(page, 'deployment-1').click()

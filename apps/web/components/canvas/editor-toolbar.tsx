@@ -32,7 +32,6 @@ export function EditorToolbar(props: {
   onToggleVersions(): void
   onOpenPalette(): void
   onStatus(to: WorkflowStatus): void
-  onLoadTheirs(): void
 }) {
   const store = useCanvasStoreApi()
   const { canUndo, canRedo, readOnly, save, count } = useCanvasStore((s) => ({
@@ -54,7 +53,7 @@ export function EditorToolbar(props: {
         {props.name}
       </h1>
       <StatusBadge status={props.status} />
-      <SaveIndicator readOnly={readOnly} onLoadTheirs={props.onLoadTheirs} />
+      <SaveIndicator readOnly={readOnly} />
       <span className="spacer" />
       <div className="row toolbar-group" aria-label="Edit">
         <button type="button" className="btn btn-sm" onClick={props.onOpenPalette} disabled={readOnly} aria-keyshortcuts="Control+K Meta+K">

@@ -2,9 +2,8 @@
 
 import { useCanvasStore, useCanvasStoreApi } from './store/canvas-store-context'
 
-/** Saved / saving / not saved, always visible; a conflict offers the two ways out. */
-export function SaveIndicator({ onLoadTheirs, readOnly }: { onLoadTheirs(): void; readOnly: boolean }) {
-  const store = useCanvasStoreApi()
+/** Saved / saving / not saved, always visible in the toolbar. */
+export function SaveIndicator({ readOnly }: { readOnly: boolean }) {
   const save = useCanvasStore((s) => s.save)
   if (readOnly) return <span className="save-state" data-state="readonly">Read-only</span>
   switch (save.state) {
@@ -40,15 +39,31 @@ export function SaveIndicator({ onLoadTheirs, readOnly }: { onLoadTheirs(): void
       )
     case 'conflict':
       return (
-        <span className="save-state conflict" data-state="conflict" role="alert">
-          Someone else saved this workflow (revision {save.currentRevision}). Your changes are kept here.
-          <button type="button" className="btn btn-sm" onClick={() => store.getState().rebase(save.currentRevision)}>
-            Save mine over theirs
-          </button>
-          <button type="button" className="btn btn-sm btn-danger" onClick={onLoadTheirs}>
-            Discard mine, load theirs
-          </button>
+        <span className="save-state" data-state="conflict" role="status">
+          Not saved: conflict
         </span>
       )
   }
+}
+
+/** Someone else saved first: the local design is kept, and the person picks what wins. */
+export function ConflictBanner({ onLoadTheirs }: { onLoadTheirs(): void }) {
+  const store = useCanvasStoreApi()
+  const save = useCanvasStore((s) => s.save)
+  if (save.state !== 'conflict') return null
+  return (
+    <div className="conflict-banner" role="alert">
+      <span>
+        Someone else saved this workflow (now at revision {save.currentRevision}) after you opened it. Your changes are kept here and
+        were not saved.
+      </span>
+      <span className="spacer" />
+      <button type="button" className="btn btn-sm btn-primary" onClick={() => store.getState().rebase(save.currentRevision)}>
+        Save mine over theirs
+      </button>
+      <button type="button" className="btn btn-sm btn-danger" onClick={onLoadTheirs}>
+        Discard mine, load theirs
+      </button>
+    </div>
+  )
 }

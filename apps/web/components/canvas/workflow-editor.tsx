@@ -11,6 +11,7 @@ import { FormError } from '../ui/form-error'
 import { VersionsPanel } from '../versions/versions-panel'
 import { CanvasView } from './canvas-view'
 import { EditorToolbar } from './editor-toolbar'
+import { ConflictBanner } from './save-indicator'
 import { CommandPalette } from './palette/command-palette'
 import { PaletteSidebar } from './palette/palette-sidebar'
 import { SettingsPanel } from './settings/settings-panel'
@@ -91,11 +92,11 @@ function Editor({ workflow }: { workflow: WorkflowDetail }) {
       const rect = canvasRef.current?.getBoundingClientRect()
       if (!rect) return
       const centre = screenToFlowPosition({ x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 })
-      // Cards are about 220×100; nudge so that repeated adds do not stack exactly.
+      // Cards are about 220×110: step down until the spot is free, so adds never cover each other.
       const taken = store.getState().nodes.map((n) => n.position)
-      let position = { x: Math.round(centre.x - 110), y: Math.round(centre.y - 50) }
-      while (taken.some((p) => Math.abs(p.x - position.x) < 20 && Math.abs(p.y - position.y) < 20)) {
-        position = { x: position.x + 30, y: position.y + 30 }
+      let position = { x: Math.round(centre.x - 110), y: Math.round(centre.y - 55) }
+      for (let i = 0; i < 50 && taken.some((p) => Math.abs(p.x - position.x) < 230 && Math.abs(p.y - position.y) < 125); i++) {
+        position = { x: position.x + (i % 2 ? 0 : 40), y: position.y + 135 }
       }
       store.getState().addNodeOfKind(kind, position)
     },
@@ -121,8 +122,8 @@ function Editor({ workflow }: { workflow: WorkflowDetail }) {
         onToggleVersions={() => setVersionsOpen((v) => !v)}
         onOpenPalette={openPalette}
         onStatus={changeStatus}
-        onLoadTheirs={() => void loadFromServer()}
       />
+      <ConflictBanner onLoadTheirs={() => void loadFromServer()} />
       {statusError && (
         <div className="editor-banner">
           <FormError error={statusError} />
