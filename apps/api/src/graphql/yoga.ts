@@ -1,3 +1,6 @@
+import { costLimitPlugin } from '@escape.tech/graphql-armor-cost-limit'
+import { maxAliasesPlugin } from '@escape.tech/graphql-armor-max-aliases'
+import { maxDepthPlugin } from '@escape.tech/graphql-armor-max-depth'
 import { createGraphQLError, createYoga, maskError } from 'graphql-yoga'
 import { DomainError } from '../errors.ts'
 import { authenticate, type Deps } from '../services/index.ts'
@@ -25,6 +28,12 @@ export function createGraphQL(deps: Deps) {
     // CORS is answered once for every route in app.ts.
     cors: false,
     logging: 'warn',
+    // Query shape limits (SPEC §13): a client cannot make the server do unbounded work.
+    plugins: [
+      maxDepthPlugin({ n: 10, flattenFragments: true }),
+      maxAliasesPlugin({ n: 15 }),
+      costLimitPlugin({ maxCost: 5000 }),
+    ],
     context: async ({ request, connectionParams }: { request: Request; connectionParams?: Record<string, unknown> }) => ({
       deps,
       actor: await authenticate(
