@@ -13,3 +13,8 @@ export { relatedKinds } from './watch/related-kinds.ts'
 
 export { refOf, describeRef } from './util/object-ref.ts'
 export type { KubeConfig } from '@kubernetes/client-node'
+
+export { createLogStreamer, PodLogError, type LogStreamer, type PodLogOptions, type PodLogStream, type PodLogTarget } from './logs/log-streamer.ts'
+export { execInContainer, ExecError, EXEC_PROTOCOLS, type ExecEnd, type ExecOptions, type ExecSession, type ExecTarget, type TerminalSize } from './exec/exec-in-container.ts'
+export { openShell, DEFAULT_SHELLS, type OpenShellOptions, type ShellSession } from './exec/open-shell.ts'
+export { createObjectReader, type ListOptions, type ObjectReader } from './inspect/object-reader.ts'
