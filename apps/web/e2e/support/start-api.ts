@@ -44,5 +44,7 @@ async function stop() {
   rmSync(dataDir, { recursive: true, force: true })
   process.exit(0)
 }
+// Whatever ends the process, the temp dir goes with it.
+process.on('exit', () => rmSync(dataDir, { recursive: true, force: true }))
 process.on('SIGTERM', stop)
 process.on('SIGINT', stop)
