@@ -112,6 +112,24 @@ describe('REST: create → save → version → compare → restore → list', (
   })
 })
 
+describe('REST: compare with a version that cannot be rendered', () => {
+  it('still returns the design diff and says why the manifest diff is missing', async () => {
+    const wf = (await t.rest('POST', '/v1/api/workflows', { token, body: { name: 'half-done', cluster_id: 'production-cluster' } })).body.id
+    const unfinished = {
+      nodes: [{ id: 'in', type: 'ingress', position: { x: 0, y: 0 }, data: { name: 'web', paths: [{ id: 'p1', path: '/', pathType: 'Prefix' }] } }],
+      edges: [],
+    }
+    expect((await t.rest('POST', `/v1/api/workflows/${wf}/save`, { token, body: { ...unfinished, revision: 0 } })).status).toBe(200)
+    await t.rest('POST', `/v1/api/workflows/${wf}/versions`, { token, body: {} })
+    await t.rest('POST', `/v1/api/workflows/${wf}/save`, { token, body: { ...sampleGraph(), revision: 1 } })
+    await t.rest('POST', `/v1/api/workflows/${wf}/versions`, { token, body: {} })
+    const cmp = await t.rest('GET', `/v1/api/workflows/${wf}/versions/compare?v1=1&v2=2`, { token })
+    expect(cmp.status).toBe(200)
+    expect(cmp.body.graph.summary).toMatchObject({ added: 3, removed: 1 }) // 2 nodes + 1 edge in, the ingress out
+    expect(cmp.body.manifests.error).toMatch(/manifests cannot be rendered/)
+  })
+})
+
 describe('REST: bad input and unknowns', () => {
   it('names the missing field and creates nothing', async () => {
     const before = await t.db.workflow.count()

@@ -29,6 +29,10 @@ describe('canConnect', () => {
     }
   });
 
+  it('uses the right article before a kind that starts with a vowel', () => {
+    expect(canConnect('ingress', 'deployment')).toMatchObject({ ok: false, reason: expect.stringContaining('an ingress may connect to: service') });
+  });
+
   it('names both kinds and lists what the source may connect to', () => {
     expect(canConnect('service', 'configmap')).toEqual({
       ok: false,

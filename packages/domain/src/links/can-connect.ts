@@ -12,10 +12,12 @@ export function canConnect(source: NodeKind, target: NodeKind): CanConnectResult
   if (allowed.includes(target)) return { ok: true };
   const may =
     allowed.length === 0
-      ? `a ${source} cannot be the source of an edge`
-      : `a ${source} may connect to: ${allowed.join(', ')}`;
+      ? `${article(source)} ${source} cannot be the source of an edge`
+      : `${article(source)} ${source} may connect to: ${allowed.join(', ')}`;
   const reversed = (kindRegistry[target].connectsTo as readonly NodeKind[]).includes(source)
     ? ` (draw the edge from the ${target} to the ${source})`
     : '';
   return { ok: false, reason: `${source} cannot connect to ${target}: ${may}${reversed}` };
 }
+
+const article = (kind: string) => (/^[aeiou]/.test(kind) ? 'an' : 'a');
