@@ -1,7 +1,9 @@
 // The one command that runs every test: `npm test`.
-// Starts what the tests need through vitest global setups (an embedded PostgreSQL; the test
-// Kubernetes control plane, built once into $HOME/.cache), then runs every workspace's tests.
+// Starts what the tests need itself (an embedded PostgreSQL, the test Kubernetes control plane —
+// built once into $HOME/.cache — and, for the browser tests, the API and web app), then runs the
+// type checks, every workspace's vitest project and the Playwright end-to-end tests.
 import { spawnSync } from 'node:child_process'
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
 
 const env = {
   ...process.env,
@@ -11,13 +13,33 @@ const env = {
   DO_NOT_TRACK: '1',
   PRISMA_SCHEMA_ENGINE_BINARY: process.env.PRISMA_SCHEMA_ENGINE_BINARY ?? '/bin/false',
 }
+const results = '.test-results'
+rmSync(results, { recursive: true, force: true })
+mkdirSync(results, { recursive: true })
 
-function run(cmd: string, args: string[]) {
+function run(cmd: string, args: string[], opts: { env?: Record<string, string> } = {}): number {
   console.log(`\n$ ${cmd} ${args.join(' ')}`)
-  const r = spawnSync(cmd, args, { stdio: 'inherit', env })
-  if (r.status !== 0) process.exit(r.status ?? 1)
+  return spawnSync(cmd, args, { stdio: 'inherit', env: { ...env, ...opts.env } }).status ?? 1
 }
+const must = (code: number) => code === 0 || process.exit(code)
 
-run('npx', ['turbo', 'run', 'build', '--filter=@kubeorch/db'])
-run('npx', ['turbo', 'run', 'typecheck'])
-run('npx', ['vitest', 'run', ...process.argv.slice(2)])
+must(run('npx', ['turbo', 'run', 'build', '--filter=@kubeorch/db']))
+must(run('npx', ['turbo', 'run', 'typecheck']))
+const unit = run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${results}/vitest.json`, ...process.argv.slice(2)])
+const e2e = process.argv.length > 2 ? 0 : run('npm', ['run', 'test:e2e', '-w', '@kubeorch/web'], { env: { PLAYWRIGHT_JSON_OUTPUT_NAME: `${process.cwd()}/${results}/playwright.json` } })
+
+// One closing line for both runners, in the plain form CI reads.
+let passed = 0
+let failed = 0
+if (existsSync(`${results}/vitest.json`)) {
+  const v = JSON.parse(readFileSync(`${results}/vitest.json`, 'utf8'))
+  passed += v.numPassedTests
+  failed += v.numFailedTests
+}
+if (existsSync(`${results}/playwright.json`)) {
+  const p = JSON.parse(readFileSync(`${results}/playwright.json`, 'utf8'))
+  passed += p.stats.expected
+  failed += p.stats.unexpected + p.stats.flaky
+}
+console.log(`\n${passed} passed, ${failed} failed`)
+process.exit(unit || e2e || (failed > 0 ? 1 : 0))

@@ -16,7 +16,8 @@ const webUrl = `http://127.0.0.1:${process.env.E2E_WEB_PORT}`
 export default defineConfig({
   testDir: './e2e',
   outputDir: './test-results',
-  reporter: [['list']],
+  // `npm test` asks for a JSON report too (PLAYWRIGHT_JSON_OUTPUT_NAME) to print one summary line.
+  reporter: process.env.PLAYWRIGHT_JSON_OUTPUT_NAME ? [['list'], ['json']] : [['list']],
   retries: 0,
   workers: 1,
   timeout: 120_000,
