@@ -1,0 +1,31 @@
+import { z } from 'zod'
+import type { Actor, Deps } from '../context.ts'
+import { parseInput } from '../parse-input.ts'
+import { startRun } from '../runs/start-run.ts'
+import { saveWorkflow } from '../workflows/save-workflow.ts'
+import type { PublicWorkflow } from '../workflows/public-workflow.ts'
+import { loadWorkflow } from '../workflows/workflow-access.ts'
+import { previewNodeFix, type FixPreview } from './preview-node-fix.ts'
+
+export const applyFixInput = z.strictObject({
+  /** Start a run once the fix is saved. */
+  run: z.boolean().default(false),
+  /** The canvas revision the client saw; a newer canvas is a conflict (as for any save). */
+  revision: z.number().int().min(0).optional(),
+})
+
+export type AppliedFix = FixPreview & { workflow: PublicWorkflow; runId: string | null }
+
+/**
+ * Applies a suggested fix by saving the patched design through the ordinary save (validation,
+ * linked fields, revision check) and optionally starting a run. Edit access is checked before
+ * the cluster is read. There is no way to apply anything but a fix the detectors offer now.
+ */
+export async function applyNodeFix(deps: Deps, actor: Actor, workflowId: string, nodeId: string, fixId: string, input: unknown): Promise<AppliedFix> {
+  const { run, revision } = parseInput(applyFixInput, input ?? {})
+  await loadWorkflow(deps, actor, workflowId, 'edit')
+  const preview = await previewNodeFix(deps, actor, workflowId, nodeId, fixId)
+  const workflow = await saveWorkflow(deps, actor, workflowId, { ...preview.graph, revision: revision ?? preview.revision })
+  const runId = run ? (await startRun(deps, actor, workflowId, {})).runId : null
+  return { ...preview, workflow, runId }
+}
