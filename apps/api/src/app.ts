@@ -1,4 +1,5 @@
-import type { Server } from 'node:http'
+import type { IncomingMessage, Server } from 'node:http'
+import type { Duplex } from 'node:stream'
 import { createServerAdapter } from '@whatwg-node/server'
 import { useServer } from 'graphql-ws/use/ws'
 import { WebSocketServer } from 'ws'
@@ -7,6 +8,7 @@ import { readBody } from './http/read-body.ts'
 import { json } from './rest/router.ts'
 import { REST_PREFIX, REST_ROUTES, openApiDocument, restRouter } from './rest/index.ts'
 import { authenticate, type Deps } from './services/index.ts'
+import { createTerminalServer } from './terminal/terminal-server.ts'
 
 /** Builds the whole HTTP surface: GraphQL (+ GraphiQL, SSE), REST under /v1/api, OpenAPI, health. */
 export function buildApp(deps: Deps) {
@@ -68,9 +70,18 @@ export function buildApp(deps: Deps) {
     }
   }
 
-  /** Serves graphql-ws on the GraphQL path of a node HTTP server. */
+  /** Serves graphql-ws on the GraphQL path and the terminal WebSocket; one upgrade dispatcher routes by path. */
   function attachWebSockets(server: Server) {
-    const wss = new WebSocketServer({ server, path: GRAPHQL_PATH })
+    const wss = new WebSocketServer({ noServer: true })
+    const terminal = createTerminalServer(deps)
+    const onUpgrade = (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+      const path = new URL(request.url ?? '/', 'http://localhost').pathname
+      if (path === GRAPHQL_PATH) wss.handleUpgrade(request, socket, head, (ws) => wss.emit('connection', ws, request))
+      else if (!terminal.handleUpgrade(request, socket, head)) {
+        socket.end('HTTP/1.1 404 Not Found\r\nconnection: close\r\ncontent-length: 0\r\n\r\n')
+      }
+    }
+    server.on('upgrade', onUpgrade)
     const disposable = useServer(
       {
         execute: (args: any) => args.rootValue.execute(args),
@@ -100,8 +111,10 @@ export function buildApp(deps: Deps) {
       wss,
     )
     return async () => {
+      server.off('upgrade', onUpgrade)
       await disposable.dispose()
       wss.close()
+      await terminal.close()
     }
   }
 
