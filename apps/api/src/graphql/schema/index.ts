@@ -6,5 +6,6 @@ import './workflows.ts'
 import './versions.ts'
 import './runs.ts'
 import './events.ts'
+import './monitor.ts'
 
 export const schema = builder.toSchema()
