@@ -1,0 +1,170 @@
+import { randomBytes } from 'node:crypto'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { FAILURE_IMAGES, UNSCHEDULABLE_REQUESTS } from '@kubeorch/testenv'
+import { createTestApp, type TestApp } from '../support/test-app.ts'
+import { registerTestCluster, testClients, waitForRun } from './support.ts'
+
+// For each failure stage of the testenv: deploy the failing design, get the finding with its
+// evidence, apply the suggested fix where there is one, rerun, and see the node turn green.
+
+const suffix = randomBytes(3).toString('hex')
+let t: TestApp
+let token: string
+const { core } = testClients()
+const namespaces: string[] = []
+
+type Data = Record<string, unknown>
+const design = (ns: string, data: Data) => ({
+  nodes: [{ id: 'web', type: 'deployment', position: { x: 0, y: 0 }, data: { name: 'web', namespace: ns, image: 'nginx:1.27', replicas: 1, ...data } }],
+  edges: [],
+})
+
+async function newWorkflow(name: string) {
+  const id = (await t.rest('POST', '/v1/api/workflows', { token, body: { name, cluster_id: 'testenv' } })).body.id as string
+  await t.rest('PUT', `/v1/api/workflows/${id}/status`, { token, body: { status: 'published' } })
+  const ns = `diag-${name}-${suffix}`
+  namespaces.push(ns)
+  return { id, ns }
+}
+
+async function save(id: string, graph: unknown) {
+  const wf = await t.rest('GET', `/v1/api/workflows/${id}`, { token })
+  const saved = await t.rest('POST', `/v1/api/workflows/${id}/save`, { token, body: { ...(graph as object), revision: wf.body.revision } })
+  expect(saved.status, JSON.stringify(saved.body)).toBe(200)
+  return saved.body
+}
+
+async function run(id: string) {
+  const started = await t.rest('POST', `/v1/api/workflows/${id}/run`, { token, body: {} })
+  expect(started.status, JSON.stringify(started.body)).toBe(202)
+  return waitForRun(t, token, id, started.body.run_id)
+}
+
+const diagnostics = (id: string) => t.rest('GET', `/v1/api/workflows/${id}/nodes/web/diagnostics`, { token })
+const nodeState = (r: { node_states: { node_id: string; state: string }[] }) => r.node_states.find((s) => s.node_id === 'web')?.state
+
+/** Diagnostics until a finding of `type` shows (pods reach their failure a moment after the run saw it). */
+async function findingOf(id: string, type: RegExp) {
+  const deadline = Date.now() + 60_000
+  for (;;) {
+    const res = await diagnostics(id)
+    expect(res.status, JSON.stringify(res.body)).toBe(200)
+    const finding = res.body.findings.find((f: { type: string }) => type.test(f.type))
+    if (finding) return finding
+    if (Date.now() > deadline) throw new Error(`no ${type} finding: ${JSON.stringify(res.body.findings)}`)
+    await new Promise((r) => setTimeout(r, 500))
+  }
+}
+
+beforeAll(async () => {
+  t = await createTestApp({ runHealthTimeoutMs: 90_000 })
+  ;({ token } = await t.signUp('diagnoser'))
+  await registerTestCluster(t, token)
+})
+afterAll(async () => {
+  await t.close()
+  await Promise.all(namespaces.map((name) => core.deleteNamespace({ name }).catch(() => {})))
+})
+
+describe('diagnostics against the failure stages', () => {
+  it('errImagePull: image-pull finding with the pod status and pull events; no fix (only a person knows the right image); a corrected image turns it green', async () => {
+    const { id, ns } = await newWorkflow('pull')
+    await save(id, design(ns, { image: FAILURE_IMAGES.errImagePull }))
+    expect((await run(id)).status).toBe('failed')
+    const finding = await findingOf(id, /^image-pull\./)
+    expect(finding).toMatchObject({ type: 'image-pull.not-found', severity: 'error', fix: null })
+    expect(finding.message).toContain(FAILURE_IMAGES.errImagePull)
+    expect(finding.evidence.some((e: { kind: string; text: string }) => e.kind === 'status' && /ErrImagePull|ImagePullBackOff/.test(e.text))).toBe(true)
+    // The user fixes the image: green, and nothing left to report.
+    await save(id, design(ns, { image: 'nginx:1.27' }))
+    const rerun = await run(id)
+    expect(rerun.status, JSON.stringify(rerun.logs.slice(-5))).toBe('completed')
+    expect(nodeState(rerun)).toBe('healthy')
+    expect((await diagnostics(id)).body.findings).toEqual([])
+  })
+
+  it('crashLoop: crash-loop finding with exit code, restarts and the last log lines; no fix; a working image turns it green', async () => {
+    const { id, ns } = await newWorkflow('crash')
+    await save(id, design(ns, { image: FAILURE_IMAGES.crashLoop }))
+    expect((await run(id)).status).toBe('failed')
+    const finding = await findingOf(id, /^crash-loop$/)
+    expect(finding.severity).toBe('error')
+    expect(finding.message).toMatch(/exit code 1/)
+    expect(finding.fix).toBeNull()
+    const log = finding.evidence.find((e: { kind: string }) => e.kind === 'log')
+    expect(log?.text).toContain('testenv: previous container instance')
+    await save(id, design(ns, { image: 'nginx:1.27' }))
+    const rerun = await run(id)
+    expect(rerun.status).toBe('completed')
+    expect(nodeState(rerun)).toBe('healthy')
+  })
+
+  it('oomKilled: raise-memory-limit fix, previewed as a design diff and saved as a new revision; with the image also changed by the user, green', async () => {
+    const { id, ns } = await newWorkflow('oom')
+    await save(id, design(ns, { image: FAILURE_IMAGES.oomKilled, resources: { limits: { memory: '64Mi' } } }))
+    expect((await run(id)).status).toBe('failed')
+    const finding = await findingOf(id, /^oom-killed$/)
+    expect(finding.evidence[0].text).toMatch(/OOMKilled \(exit code 137\)/)
+    expect(finding.fix).toMatchObject({ id: 'raise-memory-limit:web', patch: { node_id: 'web', set: [{ path: ['resources', 'limits', 'memory'], value: '128Mi' }] } })
+
+    const preview = await t.rest('GET', `/v1/api/workflows/${id}/nodes/web/diagnostics/fixes/${finding.fix.id}/preview`, { token })
+    expect(preview.status, JSON.stringify(preview.body)).toBe(200)
+    expect(preview.body.diff.nodes.modified).toEqual([
+      expect.objectContaining({ id: 'web', changes: [expect.objectContaining({ path: 'data.resources.limits.memory', old: '64Mi', new: '128Mi' })] }),
+    ])
+    // A stale revision is a conflict, as for any save.
+    const stale = await t.rest('POST', `/v1/api/workflows/${id}/nodes/web/diagnostics/fixes/${finding.fix.id}/apply`, { token, body: { revision: preview.body.revision - 1 } })
+    expect(stale.status).toBe(409)
+    const applied = await t.rest('POST', `/v1/api/workflows/${id}/nodes/web/diagnostics/fixes/${finding.fix.id}/apply`, { token, body: { revision: preview.body.revision } })
+    expect(applied.status, JSON.stringify(applied.body)).toBe(200)
+    expect(applied.body.workflow.revision).toBe(preview.body.revision + 1)
+    expect(applied.body.run_id).toBeNull()
+    const canvas = (await t.rest('GET', `/v1/api/workflows/${id}`, { token })).body
+    expect(canvas.nodes[0].data.resources.limits.memory).toBe('128Mi')
+    // The failure image always OOMs (kwok plays the kill by image): the user's second change is the image.
+    await save(id, { ...canvas, nodes: [{ ...canvas.nodes[0], data: { ...canvas.nodes[0].data, image: 'nginx:1.27' } }] })
+    const rerun = await run(id)
+    expect(rerun.status).toBe('completed')
+    expect(nodeState(rerun)).toBe('healthy')
+    const deployed = await core.listNamespacedPod({ namespace: ns, labelSelector: 'kubeorch.io/node=web' })
+    expect(deployed.items.some((p) => p.spec?.containers[0]?.resources?.limits?.memory === '128Mi')).toBe(true)
+  })
+
+  it('unschedulable: lower-requests fix applied with run: true turns the node green by itself', async () => {
+    const { id, ns } = await newWorkflow('sched')
+    await save(id, design(ns, { resources: { requests: UNSCHEDULABLE_REQUESTS } }))
+    expect((await run(id)).status).toBe('failed')
+    const finding = await findingOf(id, /^unschedulable\.insufficient-resources$/)
+    expect(finding.evidence.some((e: { text: string }) => /Insufficient cpu/.test(e.text))).toBe(true)
+    expect(finding.fix.id).toBe('lower-requests:web')
+    const applied = await t.rest('POST', `/v1/api/workflows/${id}/nodes/web/diagnostics/fixes/lower-requests:web/apply`, { token, body: { run: true } })
+    expect(applied.status, JSON.stringify(applied.body)).toBe(200)
+    expect(applied.body.run_id).toEqual(expect.any(String))
+    const rerun = await waitForRun(t, token, id, applied.body.run_id)
+    expect(rerun.status, JSON.stringify(rerun.logs.slice(-5))).toBe('completed')
+    expect(nodeState(rerun)).toBe('healthy')
+    // The problem is gone, and so is its fix.
+    const gone = await t.rest('POST', `/v1/api/workflows/${id}/nodes/web/diagnostics/fixes/lower-requests:web/apply`, { token, body: {} })
+    expect(gone.status).toBe(404)
+    expect(gone.body.error).toMatch(/fix lower-requests:web/)
+  })
+
+  it('GraphQL: the same findings; bad requests get clear errors; another user sees nothing', async () => {
+    const { id, ns } = await newWorkflow('gql')
+    await save(id, design(ns, { image: FAILURE_IMAGES.errImagePull }))
+    await run(id)
+    await findingOf(id, /^image-pull\./)
+    const q = `query($w: ID!, $n: String!) { nodeDiagnostics(workflowId: $w, nodeId: $n) {
+      __typename ... on QueryNodeDiagnosticsSuccess { data { nodeId findings { id type severity evidence { kind text } fix { id } } } }
+      ... on Error { message } } }`
+    const ok = await t.gql(q, { w: id, n: 'web' }, token)
+    expect(ok.data.nodeDiagnostics.data.findings[0]).toMatchObject({ type: 'image-pull.not-found', severity: 'error', fix: null })
+    const unknownNode = await t.gql(q, { w: id, n: 'nope' }, token)
+    expect(unknownNode.data.nodeDiagnostics).toEqual({ __typename: 'NotFoundError', message: 'node nope not found' })
+    expect((await t.rest('GET', `/v1/api/workflows/${id}/nodes/nope/diagnostics`, { token })).body).toEqual({ error: 'node nope not found' })
+    const unknownFix = await t.rest('GET', `/v1/api/workflows/${id}/nodes/web/diagnostics/fixes/raise-memory-limit:web/preview`, { token })
+    expect(unknownFix.status).toBe(404)
+    const other = await t.signUp('stranger')
+    expect((await t.rest('GET', `/v1/api/workflows/${id}/nodes/web/diagnostics`, { token: other.token })).status).toBe(404)
+  })
+})
