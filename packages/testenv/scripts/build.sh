@@ -24,9 +24,19 @@ NICE="nice -n 10"
 
 log() { printf '[testenv-build %4ss] %s\n' "$SECONDS" "$*" >&2; }
 
-# The key covers everything that changes the binaries: versions, Go, and the
-# committed go.sum files (which pin every transitive dependency).
-KEY=$( { echo "$K8S_VERSION $ETCD_VERSION $KWOK_VERSION $("$GO" env GOVERSION)"; cat "$HERE/go/k8s/go.mod" "$HERE/go/k8s/go.sum" "$HERE/go/etcd/go.mod" "$HERE/go/etcd/go.sum"; } | sha256sum | cut -c1-16)
+MAJOR=${K8S_VERSION#v}; MAJOR=${MAJOR%%.*}
+MINOR=${K8S_VERSION#v*.}; MINOR=${MINOR%%.*}
+# Same keys as upstream hack/lib/version.sh (kube::version::ldflags), so
+# /version reports v1.37.2 and not v0.0.0-master+$Format:%H$.
+LDF="-s -w"
+for pkg in k8s.io/component-base/version k8s.io/client-go/pkg/version; do
+  LDF="$LDF -X $pkg.gitVersion=$K8S_VERSION -X $pkg.gitMajor=$MAJOR -X $pkg.gitMinor=$MINOR"
+  LDF="$LDF -X $pkg.gitTreeState=clean -X $pkg.buildDate=1970-01-01T00:00:00Z"
+done
+
+# The key covers everything that changes the binaries: versions, Go, the link
+# flags, and the committed go.mod/go.sum files (which pin every dependency).
+KEY=$( { echo "$K8S_VERSION $ETCD_VERSION $KWOK_VERSION $("$GO" env GOVERSION) $LDF"; cat "$HERE/go/k8s/go.mod" "$HERE/go/k8s/go.sum" "$HERE/go/etcd/go.mod" "$HERE/go/etcd/go.sum"; } | sha256sum | cut -c1-16)
 BIN=$CACHE/bin/k8s-$K8S_VERSION-etcd-$ETCD_VERSION-kwok-$KWOK_VERSION-$KEY
 
 if [ -f "$BIN/.complete" ]; then
@@ -52,16 +62,6 @@ if [ -f "$BIN/.complete" ]; then log "built by another process: $BIN"; echo "$BI
 
 log "building into $BIN (cold build takes ~10-40 min on 2 cores; GOCACHE makes later builds fast)"
 mkdir -p "$BIN.tmp"
-
-MAJOR=${K8S_VERSION#v}; MAJOR=${MAJOR%%.*}
-MINOR=${K8S_VERSION#v*.}; MINOR=${MINOR%%.*}
-# Same keys as upstream hack/lib/version.sh (kube::version::ldflags), so
-# /version reports v1.37.2 and not v0.0.0-master+$Format:%H$.
-LDF="-s -w"
-for pkg in k8s.io/component-base/version k8s.io/client-go/pkg/version; do
-  LDF="$LDF -X $pkg.gitVersion=$K8S_VERSION -X $pkg.gitMajor=$MAJOR -X $pkg.gitMinor=$MINOR"
-  LDF="$LDF -X $pkg.gitTreeState=clean -X $pkg.buildDate=1970-01-01T00:00:00Z"
-done
 
 build_k8s() {
   local name=$1

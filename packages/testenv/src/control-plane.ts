@@ -64,11 +64,24 @@ function defaultTempRoot(): string {
  */
 export async function startControlPlane(opts: ControlPlaneOptions = {}): Promise<ControlPlane> {
   const log = opts.log ?? (() => {})
-  const t0 = Date.now()
-  const elapsed = () => `${((Date.now() - t0) / 1000).toFixed(1)}s`
   reapStaleRuns(log)
   const binDir = opts.binDir ?? (await ensureBinaries(log))
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startOnce(opts, binDir, log)
+    } catch (err) {
+      // Free ports are picked, released, then bound by the components; another
+      // process (e.g. a parallel test run) can grab one in between. Rare, and
+      // harmless to retry with fresh ports.
+      if (attempt >= 3 || !/address already in use/.test((err as Error).message)) throw err
+      log(`testenv: a port was taken while starting (attempt ${attempt}); retrying with new ports`)
+    }
+  }
+}
 
+async function startOnce(opts: ControlPlaneOptions, binDir: string, log: (line: string) => void): Promise<ControlPlane> {
+  const t0 = Date.now()
+  const elapsed = () => `${((Date.now() - t0) / 1000).toFixed(1)}s`
   const workDir = opts.workDir ?? (await mkdtemp(join(defaultTempRoot(), 'kubeorch-testenv-')))
   const dirs = { pki: join(workDir, 'pki'), logs: join(workDir, 'logs'), exec: join(workDir, 'exec'), etcd: join(workDir, 'etcd') }
   await Promise.all(Object.values(dirs).map((d) => mkdir(d, { recursive: true })))
