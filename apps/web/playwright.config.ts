@@ -1,4 +1,6 @@
 import { execFileSync } from 'node:child_process'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { defineConfig } from '@playwright/test'
 
 /** A free loopback port, found synchronously (the config must be plain values). */
@@ -10,6 +12,8 @@ function freePort(): string {
 // Chosen once in the runner; workers inherit the environment, so every process agrees.
 process.env.E2E_API_PORT ??= freePort()
 process.env.E2E_WEB_PORT ??= freePort()
+// Where the API's control plane kubeconfig goes: tests register that cluster from this file.
+process.env.E2E_KUBECONFIG ??= join(tmpdir(), `kubeorch-e2e-${process.env.E2E_API_PORT}.kubeconfig`)
 const apiUrl = `http://127.0.0.1:${process.env.E2E_API_PORT}`
 const webUrl = `http://127.0.0.1:${process.env.E2E_WEB_PORT}`
 
@@ -26,8 +30,9 @@ export default defineConfig({
     {
       command: 'npx tsx e2e/support/start-api.ts',
       url: `${apiUrl}/healthz`,
-      env: { PORT: process.env.E2E_API_PORT, KUBEORCH_WEB_ORIGINS: webUrl },
-      timeout: 120_000,
+      env: { PORT: process.env.E2E_API_PORT, KUBEORCH_WEB_ORIGINS: webUrl, E2E_KUBECONFIG: process.env.E2E_KUBECONFIG },
+      // PostgreSQL and the control plane (built from source on a cold cache: ensureBinaries).
+      timeout: 300_000,
       reuseExistingServer: !!process.env.E2E_REUSE,
       gracefulShutdown: { signal: 'SIGTERM', timeout: 10_000 },
       stdout: 'pipe',

@@ -38,10 +38,12 @@ test('design, save, publish, version, compare and restore a workflow', async ({ 
   await expect(page.getByRole('heading', { name: 'Workflows' })).toBeVisible()
   await shot(page, '01-workflows-empty')
 
-  // Create a workflow, with its cluster created inline by name.
+  // Create a workflow, with its cluster created inline by name (the running control plane is
+  // offered as `sandbox` too).
   await page.getByRole('button', { name: 'New workflow' }).click()
   await page.getByLabel('Name', { exact: true }).fill('shop')
-  await expect(page.getByLabel('Target cluster')).toHaveValue('__new__')
+  await expect(page.getByLabel('Target cluster')).toContainText('sandbox')
+  await page.getByLabel('Target cluster').selectOption('__new__')
   await page.getByLabel('New cluster name').fill('dev-cluster')
   await page.getByRole('button', { name: 'Create workflow' }).click()
   await expect(page).toHaveURL(/\/workflows\/[0-9a-f-]+$/)

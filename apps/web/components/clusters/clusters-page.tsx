@@ -1,11 +1,12 @@
 'use client'
 
-import { useState, type FormEvent } from 'react'
+import { useState } from 'react'
 import { useMutation, useQuery } from 'urql'
-import { CLUSTERS, CREATE_CLUSTER } from '../../lib/graphql/operations'
+import { CLUSTERS, TEST_CLUSTER } from '../../lib/graphql/operations'
 import { unwrap, type ApiError, type ApiResult } from '../../lib/graphql/result'
 import type { Cluster, ClusterStatus } from '../../lib/graphql/types'
 import { FormError } from '../ui/form-error'
+import { RegisterClusterForm } from './register-cluster-form'
 
 function errorOf(error: { message: string }): ApiError | null {
   const res = unwrap(null, error)
@@ -16,48 +17,56 @@ const STATUS_LABEL: Record<ClusterStatus, string> = { UNKNOWN: 'Not checked', CO
 
 export function ClustersPage() {
   const [{ data, fetching, error }, refetch] = useQuery<{ clusters: Cluster[] }>({ query: CLUSTERS })
-  const [{ fetching: creating }, createCluster] = useMutation<{ createCluster: ApiResult<Cluster> }>(CREATE_CLUSTER)
-  const [formError, setFormError] = useState<ApiError | null>(null)
+  const [, testCluster] = useMutation<{ testCluster: ApiResult<Cluster> }>(TEST_CLUSTER)
+  const [testing, setTesting] = useState<string | null>(null)
+  const [rowError, setRowError] = useState<{ id: string; error: ApiError } | null>(null)
 
-  async function onSubmit(e: FormEvent<HTMLFormElement>) {
-    e.preventDefault()
-    const formEl = e.currentTarget
-    const form = new FormData(formEl)
-    const name = String(form.get('name') ?? '').trim()
-    const description = String(form.get('description') ?? '').trim()
-    setFormError(null)
-    const r = await createCluster({ input: { name, description: description || null } }, { additionalTypenames: ['Cluster'] })
-    const res = unwrap(r.data?.createCluster, r.error)
-    if (!res.ok) return setFormError(res.error)
-    formEl.reset()
+  async function test(c: Cluster) {
+    setTesting(c.id)
+    setRowError(null)
+    const r = await testCluster({ id: c.id }, { additionalTypenames: ['Cluster'] })
+    setTesting(null)
+    const res = unwrap(r.data?.testCluster, r.error)
+    if (!res.ok) setRowError({ id: c.id, error: res.error })
     refetch({ requestPolicy: 'network-only' })
   }
-
-  const nameIssue = formError?.issues?.find((i) => i.path.includes('name'))?.message
 
   return (
     <main className="page">
       <h1>Clusters</h1>
-      <p className="muted">Target clusters that workflows deploy to. Registering a kubeconfig comes in a later release.</p>
+      <p className="muted">Target clusters that workflows deploy to. Credentials are sealed on the server and never shown again.</p>
       {error && <FormError error={errorOf(error)} />}
       <table className="list" aria-busy={fetching} style={{ marginBottom: '1.5rem' }}>
         <thead>
           <tr>
             <th scope="col">Name</th>
-            <th scope="col">Description</th>
             <th scope="col">Server</th>
             <th scope="col">Credentials</th>
             <th scope="col">Status</th>
+            <th scope="col">
+              <span className="sr-only">Actions</span>
+            </th>
           </tr>
         </thead>
         <tbody>
           {data?.clusters.map((c) => (
-            <tr key={c.id}>
-              <td>{c.name}</td>
-              <td>{c.description ?? <span className="muted">—</span>}</td>
-              <td>{c.server ?? <span className="muted">—</span>}</td>
+            <tr key={c.id} data-testid="cluster-row">
+              <td>
+                <strong>{c.name}</strong>
+                {c.description && <div className="muted small">{c.description}</div>}
+              </td>
+              <td className="mono small">{c.server ?? <span className="muted">—</span>}</td>
               <td>{c.hasCredentials ? 'Registered' : <span className="muted">None yet</span>}</td>
-              <td title={c.statusMessage ?? undefined}>{STATUS_LABEL[c.status]}</td>
+              <td>
+                <span className={`cluster-status is-${c.status.toLowerCase()}`}>{STATUS_LABEL[c.status]}</span>
+                {c.statusMessage && <div className="small muted cluster-status-message">{c.statusMessage}</div>}
+                {rowError?.id === c.id && <FormError error={rowError.error} />}
+              </td>
+              <td style={{ textAlign: 'right' }}>
+                <button type="button" className="btn btn-sm" disabled={testing === c.id} onClick={() => void test(c)} aria-label={`Test connection to ${c.name}`}>
+                  {testing === c.id ? 'Testing…' : 'Test connection'}
+                </button>
+              </td>
             </tr>
           ))}
           {data && data.clusters.length === 0 && (
@@ -69,36 +78,7 @@ export function ClustersPage() {
           )}
         </tbody>
       </table>
-
-      <section className="card" aria-labelledby="new-cluster-title" style={{ maxWidth: 520 }}>
-        <h2 id="new-cluster-title">Add a cluster</h2>
-        <form onSubmit={onSubmit}>
-          {formError && !nameIssue && <FormError error={formError} />}
-          <div className="field">
-            <label htmlFor="cluster-name">Name</label>
-            <input
-              id="cluster-name"
-              name="name"
-              required
-              placeholder="e.g. production-cluster"
-              aria-invalid={nameIssue ? true : undefined}
-              aria-describedby={nameIssue ? 'cluster-name-error' : undefined}
-            />
-            {nameIssue && (
-              <span id="cluster-name-error" className="field-error">
-                {nameIssue}
-              </span>
-            )}
-          </div>
-          <div className="field">
-            <label htmlFor="cluster-description">Description (optional)</label>
-            <input id="cluster-description" name="description" />
-          </div>
-          <button type="submit" className="btn btn-primary" disabled={creating}>
-            Add cluster
-          </button>
-        </form>
-      </section>
+      <RegisterClusterForm onCreated={() => refetch({ requestPolicy: 'network-only' })} />
     </main>
   )
 }

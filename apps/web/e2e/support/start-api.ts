@@ -1,12 +1,16 @@
 // Starts the real API for the e2e tests: a fresh embedded PostgreSQL in a temp dir, migrations
-// applied, random keys, on the port Playwright chose (PORT). Stops everything on SIGTERM/SIGINT.
+// applied, random keys, on the port Playwright chose (PORT), and a real control plane from
+// @kubeorch/testenv whose kubeconfig is written to E2E_KUBECONFIG: the API offers it to every
+// user as the `sandbox` cluster, and tests can register it through the UI from that file.
+// Stops everything on SIGTERM/SIGINT.
 import { randomBytes } from 'node:crypto'
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs'
+import { chmodSync, copyFileSync, mkdtempSync, rmSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { migrateDatabase, startEmbeddedPostgres } from '@kubeorch/db'
 import { configSchema, startServer } from '@kubeorch/api'
+import { ensureBinaries, startControlPlane } from '@kubeorch/testenv'
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -24,6 +28,10 @@ const dataDir = mkdtempSync(join(tmpdir(), 'kubeorch-e2e-'))
 chmodSync(dataDir, 0o755)
 const db = await startEmbeddedPostgres({ dataDir: join(dataDir, 'postgres'), port: await freePort(), persistent: false })
 await migrateDatabase(db.url)
+const log = (line: string) => console.log(line)
+const cp = await startControlPlane({ binDir: await ensureBinaries(log), log })
+const kubeconfigPath = process.env.E2E_KUBECONFIG ?? join(dataDir, 'kubeconfig')
+copyFileSync(cp.kubeconfigPath, kubeconfigPath)
 const config = configSchema.parse({
   port: Number(process.env.PORT ?? 0),
   host: '127.0.0.1',
@@ -31,6 +39,9 @@ const config = configSchema.parse({
   jwtSecret: randomBytes(32).toString('hex'),
   encryptionKey: randomBytes(32).toString('base64'),
   webOrigins: process.env.KUBEORCH_WEB_ORIGINS,
+  sandboxKubeconfig: kubeconfigPath,
+  // A run stuck waiting for health fails within a test's time, not after the default 5 minutes.
+  runHealthTimeoutMs: 60_000,
 })
 const server = await startServer(config)
 console.log(`e2e API ready at ${server.url}`)
@@ -41,10 +52,15 @@ async function stop() {
   stopping = true
   await server.stop().catch(() => {})
   await db.stop().catch(() => {})
+  await cp.stop().catch(() => {})
+  rmSync(kubeconfigPath, { force: true })
   rmSync(dataDir, { recursive: true, force: true })
   process.exit(0)
 }
 // Whatever ends the process, the temp dir goes with it.
-process.on('exit', () => rmSync(dataDir, { recursive: true, force: true }))
+process.on('exit', () => {
+  rmSync(dataDir, { recursive: true, force: true })
+  rmSync(kubeconfigPath, { force: true })
+})
 process.on('SIGTERM', stop)
 process.on('SIGINT', stop)

@@ -19,6 +19,15 @@ export const CLUSTERS = `query Clusters { clusters { ${CLUSTER} } }`
 export const CREATE_CLUSTER = `mutation CreateCluster($input: ClusterInput!) {
   createCluster(input: $input) { __typename ... on MutationCreateClusterSuccess { data { ${CLUSTER} } } ${WRITE} }
 }`
+export const UPDATE_CLUSTER = `mutation UpdateCluster($id: String!, $input: ClusterInput!) {
+  updateCluster(id: $id, input: $input) { __typename ... on MutationUpdateClusterSuccess { data { ${CLUSTER} } } ${WRITE} }
+}`
+export const TEST_CLUSTER = `mutation TestCluster($id: String!) {
+  testCluster(id: $id) { __typename ... on MutationTestClusterSuccess { data { ${CLUSTER} } } ${WRITE} }
+}`
+export const KUBECONFIG_CONTEXTS = `query KubeconfigContexts($kubeconfig: String!) {
+  kubeconfigContexts(kubeconfig: $kubeconfig) { __typename ... on QueryKubeconfigContextsSuccess { data { name cluster server } } ${READ} }
+}`
 
 // Workflows -----------------------------------------------------------------------------------
 export const WORKFLOWS = `query Workflows($page: Int, $limit: Int, $status: WorkflowStatus, $search: String) {
