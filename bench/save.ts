@@ -1,0 +1,77 @@
+import type { RestClient } from './lib/client.ts'
+import { graphs } from './lib/graphs.ts'
+import { summarize, type Row } from './lib/stats.ts'
+
+const SAVE_UNITS = 100 // 500 nodes
+const COMPARE_UNITS = 200 // 1,000 nodes
+const REPS = 30
+const WARMUP = 3
+
+/** Milliseconds of one HTTP request to the API on loopback, measured by the client. */
+async function timed<T>(fn: () => Promise<T>): Promise<[number, T]> {
+  const t0 = performance.now()
+  const r = await fn()
+  return [performance.now() - t0, r]
+}
+
+/**
+ * 3. Save and compare. Save: POST /workflows/:id/save of a 500-node design (5 kinds per unit,
+ * 380 edges), each save based on the previous revision and moving every node a little (so every
+ * save writes a new graph). Compare: GET /versions/compare between two 1,000-node versions
+ * (a tenth of the Deployments changed, a twentieth of the units removed, 3 units added, every
+ * node moved): design diff + manifest diff with unified diffs. Times are request → full
+ * response on loopback, so they include HTTP and JSON on both sides (an upper bound on server time).
+ */
+export async function saveBench(rest: RestClient, log: (s: string) => void): Promise<{ rows: Row[]; details: unknown }> {
+  const ns = 'bench-save'
+  const base = graphs.app(SAVE_UNITS, ns)
+  const { id } = await rest.call('POST', '/workflows', { name: 'save-500', cluster_id: 'testenv' })
+  let revision = 0
+  const saves: number[] = []
+  const bodyBytes = JSON.stringify(base).length
+  for (let i = 0; i < WARMUP + REPS; i++) {
+    const nodes = base.nodes.map((n) => ({ ...n, position: { x: n.position.x + i, y: n.position.y } }))
+    const [ms, saved] = await timed(() => rest.call('POST', `/workflows/${id}/save`, { nodes, edges: base.edges, revision }))
+    revision = saved.revision
+    if (i >= WARMUP) saves.push(ms)
+  }
+  log(`save: 500 nodes, median ${summarize(saves).median.toFixed(1)} ms`)
+
+  const big = graphs.app(COMPARE_UNITS, ns)
+  const edited = graphs.edited(big, ns)
+  const wf = await rest.call('POST', '/workflows', { name: 'compare-1000', cluster_id: 'testenv' })
+  let rev = (await rest.call('POST', `/workflows/${wf.id}/save`, { ...big, revision: 0 })).revision
+  await rest.call('POST', `/workflows/${wf.id}/versions`, { name: 'before' })
+  rev = (await rest.call('POST', `/workflows/${wf.id}/save`, { ...edited, revision: rev })).revision
+  await rest.call('POST', `/workflows/${wf.id}/versions`, { name: 'after' })
+  const compares: number[] = []
+  let last: any
+  for (let i = 0; i < WARMUP + REPS; i++) {
+    const [ms, diff] = await timed(() => rest.call('GET', `/workflows/${wf.id}/versions/compare?v1=1&v2=2`))
+    last = diff
+    if (i >= WARMUP) compares.push(ms)
+  }
+  const shape = summarizeDiff(last)
+  log(`compare: 1,000 nodes, median ${summarize(compares).median.toFixed(1)} ms (${JSON.stringify(shape)})`)
+
+  const s = summarize(saves)
+  const c = summarize(compares)
+  return {
+    rows: [
+      { benchmark: '3. save', workload: `${base.nodes.length}-node canvas (${base.edges.length} edges, ${(bodyBytes / 1024).toFixed(0)} KB), REST save, request → response`, reps: REPS, unit: 'ms', median: s.median, p95: s.p95, target: 'p50 ≤ 20 ms', pass: s.median <= 20 },
+      { benchmark: '3. compare versions', workload: `two ${big.nodes.length}-node versions (${edited.nodes.length} nodes after edit), design + manifest diff, request → response`, reps: REPS, unit: 'ms', median: c.median, p95: c.p95, target: '≤ 50 ms (p50)', pass: c.median <= 50 },
+    ],
+    details: { save: { samples: saves, summary: s, bodyBytes }, compare: { samples: compares, summary: c, diff: shape } },
+  }
+}
+
+function summarizeDiff(d: any) {
+  const count = (x: unknown) => (Array.isArray(x) ? x.length : typeof x === 'object' && x ? Object.keys(x).length : x)
+  const g = d?.graph ?? {}
+  const m = d?.manifests ?? {}
+  return {
+    graph: Object.fromEntries(Object.entries(g).map(([k, v]) => [k, count(v)])),
+    manifests: Object.fromEntries(Object.entries(m).map(([k, v]) => [k, count(v)])),
+    bytes: JSON.stringify(d).length,
+  }
+}
