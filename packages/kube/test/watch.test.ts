@@ -125,6 +125,38 @@ describe('watchResources', () => {
     }
   })
 
+  it('reports a lone change at once and gathers a burst within the window into few reports', async () => {
+    const rec = recorder()
+    const watcher = watchResources(kc, {
+      namespaces: [namespace],
+      labelSelector: `kubeorch.io/workflow=${workflow}`,
+      kinds: [{ apiVersion: 'v1', kind: 'ConfigMap' }],
+      related: [],
+      debounceMs: 2_000,
+      onChange: rec.onChange,
+      onError: rec.onError,
+    })
+    try {
+      await rec.until('the initial list', 'ConfigMap', () => true)
+      await new Promise((resolve) => setTimeout(resolve, 2_100)) // quiet for a whole window
+      const before = rec.snapshots.length
+      const t0 = performance.now()
+      await applier.apply([configMap(namespace, 'lone', {}, labelsFor(workflow, 'n1'))])
+      await rec.until('the lone ConfigMap', 'ConfigMap', (objects) => (objects.length === 1 ? true : undefined))
+      // Not held back for the 2 s window: a quiet watcher reports its first change at once.
+      expect(performance.now() - t0).toBeLessThan(1_000)
+      expect(rec.snapshots.length).toBe(before + 1)
+
+      for (let i = 0; i < 5; i++) await applier.apply([configMap(namespace, `burst-${i}`, {}, labelsFor(workflow, `b${i}`))])
+      await rec.until('every burst ConfigMap', 'ConfigMap', (objects) => (objects.length === 6 ? true : undefined), 10_000)
+      // Five changes inside one window after a report: gathered, not reported one by one.
+      expect(rec.snapshots.length - (before + 1)).toBeLessThanOrEqual(2)
+      expect(rec.errors).toEqual([])
+    } finally {
+      await watcher.stop()
+    }
+  })
+
   it('stop() ends every watch: no connection left and no callback afterwards', async () => {
     const baseline = await waitFor('idle connections to close', () => (openConnections(apiPort) === 0 ? 0 : undefined), 15_000)
     expect(baseline).toBe(0)

@@ -19,7 +19,11 @@ export type WatchResourcesOptions = {
   related?: GroupVersionKind[]
   onChange: (snapshot: WatchSnapshot) => void
   onError?: (e: Error) => void
-  /** Changes closer together than this are reported once (default 50 ms). */
+  /**
+   * At most one report per kind group per this many ms (default 50). A change after a quiet
+   * period is reported at once (next timer turn); changes that follow within the window are
+   * gathered into one report at its end.
+   */
   debounceMs?: number
   /** Seconds each watch request lasts before it is renewed from its resourceVersion (default 20–27, random; client-node aborts a silent watch after 30 s). */
   serverTimeoutSeconds?: number
@@ -54,17 +58,21 @@ export function watchResources(kc: KubeConfig, opts: WatchResourcesOptions): Res
   const groups = new Map<string, { gvk: GroupVersionKind; reflectors: Reflector[]; signature?: string }>()
   const dirty = new Set<string>()
   let timer: NodeJS.Timeout | undefined
+  let lastFlush = -Infinity
 
   const markDirty = (key: string) => {
     if (stopped) return
     dirty.add(key)
     // Events are filtered by the uids of the other objects, so they may change with them.
     if (key !== keyOf(EVENT) && groups.has(keyOf(EVENT))) dirty.add(keyOf(EVENT))
-    timer ??= setTimeout(flush, debounceMs)
+    // Leading edge: a change after a quiet period goes out on the next timer turn (changes of the
+    // same moment still coalesce); within the window after a report, they wait for its end.
+    timer ??= setTimeout(flush, Math.max(0, lastFlush + debounceMs - performance.now()))
   }
 
   const flush = () => {
     timer = undefined
+    lastFlush = performance.now()
     if (stopped) return
     const keys = [...dirty]
     dirty.clear()
