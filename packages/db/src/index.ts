@@ -13,6 +13,10 @@ export type {
   RunNodeState,
   RunLog,
   NodeStatus,
+  WorkflowTrigger,
+  TriggerFiring,
+  WebhookDelivery,
+  MonitorLease,
 } from './generated/prisma/client.ts'
 export {
   WorkflowStatus,
