@@ -7,9 +7,7 @@ let token: string
 let id: string
 beforeAll(async () => {
   t = await createTestApp()
-  ;({ token } = await t.signUp())
-  await t.rest('POST', '/v1/api/clusters', { token, body: { name: 'c1' } })
-  id = (await t.rest('POST', '/v1/api/workflows', { token, body: { name: 'w', cluster_id: 'c1' } })).body.id
+  ;({ token, workflowId: id } = await t.userWithWorkflow())
 })
 afterAll(() => t.close())
 

@@ -49,7 +49,16 @@ export async function createTestApp(overrides: Partial<Config> = {}) {
     return { token: res.body.token as string, userId: res.body.user.id as string, email: `${name}@example.test` }
   }
 
-  return { app, deps, db: database.db, rest, gql, signUp, close: async () => {
+  /** A fresh user with a cluster "c1" and an empty draft workflow on it. */
+  async function userWithWorkflow(name = 'w') {
+    const user = await signUp()
+    await rest('POST', '/v1/api/clusters', { token: user.token, body: { name: 'c1' } })
+    const res = await rest('POST', '/v1/api/workflows', { token: user.token, body: { name, cluster_id: 'c1' } })
+    if (res.status !== 201) throw new Error(`workflow create failed: ${JSON.stringify(res.body)}`)
+    return { ...user, workflowId: res.body.id as string }
+  }
+
+  return { app, deps, db: database.db, rest, gql, signUp, userWithWorkflow, close: async () => {
       await deps.background.drain()
       await deps.monitors.stopAll()
       await database.drop()

@@ -1,5 +1,6 @@
-import { cancelRun, getRun, listRuns, startRun, type Page, type PublicRun } from '../../services/index.ts'
+import { cancelRun, getRun, listRuns, startRun, type PublicRun } from '../../services/index.ts'
 import { builder } from '../builder.ts'
+import { pageType } from './page.ts'
 import { stripNulls } from './clusters.ts'
 import { READ_ERRORS, WRITE_ERRORS } from './errors.ts'
 
@@ -34,14 +35,7 @@ export const RunRef = builder.objectRef<PublicRun>('WorkflowRun').implement({
   }),
 })
 
-const RunPage = builder.objectRef<Page<PublicRun>>('RunPage').implement({
-  fields: (t) => ({
-    items: t.field({ type: [RunRef], resolve: (p) => p.items }),
-    total: t.exposeInt('total'),
-    page: t.exposeInt('page'),
-    limit: t.exposeInt('limit'),
-  }),
-})
+const RunPage = pageType('RunPage', RunRef)
 
 const StartedRun = builder.objectRef<{ runId: string; status: string; version: number }>('StartedRun').implement({
   fields: (t) => ({ runId: t.exposeID('runId'), status: t.string({ resolve: (r) => r.status.toLowerCase() }), version: t.exposeInt('version') }),

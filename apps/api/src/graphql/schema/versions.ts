@@ -5,10 +5,10 @@ import {
   listVersions,
   restoreVersion,
   updateVersion,
-  type Page,
   type PublicVersion,
 } from '../../services/index.ts'
 import { builder } from '../builder.ts'
+import { pageType } from './page.ts'
 import { stripNulls } from './clusters.ts'
 import { READ_ERRORS, WRITE_ERRORS } from './errors.ts'
 
@@ -32,14 +32,7 @@ export const VersionRef = builder.objectRef<PublicVersion>('WorkflowVersion').im
   }),
 })
 
-const VersionPage = builder.objectRef<Page<PublicVersion>>('VersionPage').implement({
-  fields: (t) => ({
-    items: t.field({ type: [VersionRef], resolve: (p) => p.items }),
-    total: t.exposeInt('total'),
-    page: t.exposeInt('page'),
-    limit: t.exposeInt('limit'),
-  }),
-})
+const VersionPage = pageType('VersionPage', VersionRef)
 
 type Comparison = Awaited<ReturnType<typeof compareVersions>>
 const VersionComparison = builder.objectRef<Comparison>('VersionComparison').implement({

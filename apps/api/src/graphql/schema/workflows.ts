@@ -8,10 +8,10 @@ import {
   listWorkflows,
   saveWorkflow,
   updateWorkflow,
-  type Page,
   type PublicWorkflow,
 } from '../../services/index.ts'
 import { builder } from '../builder.ts'
+import { pageType } from './page.ts'
 import { ClusterRef, stripNulls } from './clusters.ts'
 import { READ_ERRORS, WRITE_ERRORS } from './errors.ts'
 
@@ -38,14 +38,7 @@ export const WorkflowRef = builder.objectRef<PublicWorkflow>('Workflow').impleme
   }),
 })
 
-const WorkflowPage = builder.objectRef<Page<PublicWorkflow>>('WorkflowPage').implement({
-  fields: (t) => ({
-    items: t.field({ type: [WorkflowRef], resolve: (p) => p.items }),
-    total: t.exposeInt('total'),
-    page: t.exposeInt('page'),
-    limit: t.exposeInt('limit'),
-  }),
-})
+const WorkflowPage = pageType('WorkflowPage', WorkflowRef)
 
 builder.queryFields((t) => ({
   workflows: t.field({
