@@ -2,6 +2,7 @@
 
 import Link from 'next/link'
 import { useReactFlow } from '@xyflow/react'
+import type { ReactNode } from 'react'
 import type { WorkflowStatus } from '../../lib/graphql/types'
 import { StatusBadge } from '../ui/status-badge'
 import { autoLayout } from './auto-layout'
@@ -24,6 +25,7 @@ export const STATUS_ACTIONS: Record<WorkflowStatus, StatusAction[]> = {
 }
 
 export function EditorToolbar(props: {
+  workflowId: string
   name: string
   clusterName: string
   status: WorkflowStatus
@@ -32,6 +34,8 @@ export function EditorToolbar(props: {
   onToggleVersions(): void
   onOpenPalette(): void
   onStatus(to: WorkflowStatus): void
+  /** Run / Cancel, owned by the editor (they follow the live run). */
+  runControls?: ReactNode
 }) {
   const store = useCanvasStoreApi()
   const { canUndo, canRedo, readOnly, save, count } = useCanvasStore((s) => ({
@@ -84,6 +88,9 @@ export function EditorToolbar(props: {
       <button type="button" className="btn btn-sm" aria-pressed={props.versionsOpen} onClick={props.onToggleVersions}>
         Versions
       </button>
+      <Link href={`/workflows/${props.workflowId}/runs`} className="btn btn-sm">
+        Runs
+      </Link>
       {STATUS_ACTIONS[props.status].map((a) => {
         const blocked = a.to === 'PUBLISHED' && unsaved
         return (
@@ -99,6 +106,7 @@ export function EditorToolbar(props: {
           </button>
         )
       })}
+      {props.runControls}
     </div>
   )
 }

@@ -3,10 +3,11 @@
 import type { NodeKind } from '@kubeorch/domain'
 import { ReactFlowProvider, useReactFlow } from '@xyflow/react'
 import { useCallback, useEffect, useRef, useState } from 'react'
-import { useClient, useMutation, useQuery, useSubscription } from 'urql'
-import { SET_WORKFLOW_STATUS, WORKFLOW, WORKFLOW_EVENTS } from '../../lib/graphql/operations'
+import { useClient, useMutation, useQuery } from 'urql'
+import { RUN, SET_WORKFLOW_STATUS, WORKFLOW } from '../../lib/graphql/operations'
 import { unwrap, type ApiError, type ApiResult } from '../../lib/graphql/result'
-import type { WorkflowDetail, WorkflowStatus, WorkflowSummary } from '../../lib/graphql/types'
+import type { RunDetail, WorkflowDetail, WorkflowStatus, WorkflowSummary } from '../../lib/graphql/types'
+import { useWorkflowEvents } from '../../lib/graphql/use-workflow-events'
 import { FormError } from '../ui/form-error'
 import { VersionsPanel } from '../versions/versions-panel'
 import { CanvasView } from './canvas-view'
@@ -14,13 +15,13 @@ import { EditorToolbar } from './editor-toolbar'
 import { ConflictBanner } from './save-indicator'
 import { CommandPalette } from './palette/command-palette'
 import { PaletteSidebar } from './palette/palette-sidebar'
+import { RunControls } from './run/run-controls'
+import { RunPanel } from './run/run-panel'
 import { SettingsPanel } from './settings/settings-panel'
 import { CanvasStoreProvider, useCanvasStore, useCanvasStoreApi } from './store/canvas-store-context'
 import { useAutoSave } from './use-auto-save'
 import { useEditorShortcuts } from './use-editor-shortcuts'
 import { useValidation } from './use-validation'
-
-type WorkflowEvent = { type: string; workflowId: string; payload: { revision?: number; status?: WorkflowStatus } }
 
 /** Loads the workflow, then opens an editor with its own store. */
 export function WorkflowEditorPage({ id }: { id: string }) {
@@ -74,16 +75,30 @@ function Editor({ workflow }: { workflow: WorkflowDetail }) {
     setStatus(res.data.status)
   }, [client, id, store])
 
-  // Live events: the first is the current state, then one per save or status change.
-  useSubscription<WorkflowEvent>({ query: WORKFLOW_EVENTS, variables: { workflowId: id } }, (_prev, data) => {
-    const event = (data as unknown as { workflowEvents: WorkflowEvent }).workflowEvents
-    if (event?.type === 'workflow_updated') {
+  /** A reload during a run: the log so far comes from the run's record, then live lines follow. */
+  const loadActiveRun = useCallback(
+    async (runId: string) => {
+      const r = await client.query<{ run: ApiResult<RunDetail> }>(RUN, { workflowId: id, runId }, { requestPolicy: 'network-only' }).toPromise()
+      const res = unwrap(r.data?.run, r.error)
+      if (res.ok) store.getState().loadRun({ runId, status: res.data.status, version: res.data.version, logs: res.data.logs })
+    },
+    [client, id, store],
+  )
+
+  // Live events: the first (metadata) is the current state with the last known node health, then
+  // saves, status changes, run progress and health changes as they happen.
+  useWorkflowEvents(id, (event) => {
+    store.getState().applyLiveEvent(event)
+    if (event.type === 'metadata') {
+      setStatus(event.payload.status)
+      if (event.payload.activeRunId) void loadActiveRun(event.payload.activeRunId)
+    }
+    if (event.type === 'workflow_updated') {
       if (event.payload.status) setStatus(event.payload.status)
       const s = store.getState()
       const idle = s.change === s.savedChange && s.save.state !== 'saving'
       if (typeof event.payload.revision === 'number' && event.payload.revision > s.revision && idle) void loadFromServer()
     }
-    return event
   })
 
   const addAtCenter = useCallback(
@@ -114,6 +129,7 @@ function Editor({ workflow }: { workflow: WorkflowDetail }) {
   return (
     <div className="editor">
       <EditorToolbar
+        workflowId={id}
         name={workflow.name}
         clusterName={workflow.cluster.name}
         status={status}
@@ -122,6 +138,7 @@ function Editor({ workflow }: { workflow: WorkflowDetail }) {
         onToggleVersions={() => setVersionsOpen((v) => !v)}
         onOpenPalette={openPalette}
         onStatus={changeStatus}
+        runControls={<RunControls workflowId={id} clusterName={workflow.cluster.name} status={status} onStatus={setStatus} onError={setStatusError} />}
       />
       <ConflictBanner onLoadTheirs={() => void loadFromServer()} />
       {statusError && (
@@ -131,8 +148,11 @@ function Editor({ workflow }: { workflow: WorkflowDetail }) {
       )}
       <div className={`editor-main${versionsOpen ? ' with-versions' : ''}`}>
         <PaletteSidebar disabled={readOnly} onAdd={addAtCenter} />
-        <div ref={canvasRef} className="canvas-wrap">
-          <CanvasView />
+        <div className="canvas-column">
+          <div ref={canvasRef} className="canvas-wrap">
+            <CanvasView />
+          </div>
+          <RunPanel workflowId={id} />
         </div>
         {versionsOpen ? <VersionsPanel workflowId={id} canRestore={status !== 'ARCHIVED'} onRestored={() => void loadFromServer()} /> : <SettingsPanel />}
       </div>

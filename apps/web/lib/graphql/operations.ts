@@ -85,3 +85,22 @@ export const RESTORE_VERSION = `mutation RestoreVersion($workflowId: ID!, $versi
     __typename ... on MutationRestoreVersionSuccess { data { ${VERSION_SUMMARY} } } ${WRITE}
   }
 }`
+
+// Runs ----------------------------------------------------------------------------------------
+const RUN_SUMMARY = `id status version triggeredBy triggeredByUserId error startedAt completedAt duration`
+export const RUN_WORKFLOW = `mutation RunWorkflow($workflowId: ID!, $triggerData: JSON) {
+  runWorkflow(workflowId: $workflowId, triggerData: $triggerData) { __typename ... on MutationRunWorkflowSuccess { data { runId status version } } ${WRITE} }
+}`
+export const CANCEL_RUN = `mutation CancelRun($workflowId: ID!, $runId: ID!) {
+  cancelRun(workflowId: $workflowId, runId: $runId) { __typename ... on MutationCancelRunSuccess { data { ${RUN_SUMMARY} } } ${WRITE} }
+}`
+export const RUNS = `query Runs($workflowId: ID!, $page: Int, $limit: Int) {
+  runs(workflowId: $workflowId, page: $page, limit: $limit) {
+    __typename ... on QueryRunsSuccess { data { total page limit items { ${RUN_SUMMARY} } } } ${READ}
+  }
+}`
+export const RUN = `query Run($workflowId: ID!, $runId: ID!) {
+  run(workflowId: $workflowId, runId: $runId) {
+    __typename ... on QueryRunSuccess { data { ${RUN_SUMMARY} nodeStates { nodeId state message objects } logs { at level message } } } ${READ}
+  }
+}`

@@ -58,3 +58,34 @@ export type GraphDiff = {
 }
 
 export type Page<T> = { items: T[]; total: number; page: number; limit: number }
+
+export type RunStatus = 'running' | 'completed' | 'failed' | 'cancelled'
+export type HealthState = 'healthy' | 'partial' | 'error' | 'unknown'
+export type RunObject = { apiVersion: string; kind: string; namespace?: string; name: string; action: string; error?: string }
+export type RunNodeState = { nodeId: string; state: string; message: string; objects: RunObject[] }
+export type RunLogLine = { at: string; level: string; message: string }
+
+export type RunSummary = {
+  id: string
+  status: RunStatus
+  version: number | null
+  triggeredBy: string
+  triggeredByUserId: string | null
+  error: string | null
+  startedAt: string
+  completedAt: string | null
+  duration: number | null
+}
+export type RunDetail = RunSummary & { nodeStates: RunNodeState[]; logs: RunLogLine[] }
+export type StartedRun = { runId: string; status: RunStatus; version: number }
+
+/** One event of `workflowEvents` (SPEC §9); `payload` holds the event's own fields. */
+export type WorkflowEvent =
+  | { type: 'metadata'; workflowId: string; payload: { status: WorkflowStatus; revision: number; activeRunId: string | null; nodes: NodeStateEvent[] } }
+  | { type: 'workflow_updated'; workflowId: string; payload: { revision: number; status: WorkflowStatus } }
+  | { type: 'version_created'; workflowId: string; payload: { version: number } }
+  | { type: 'run_started'; workflowId: string; payload: { runId: string; version: number; triggeredBy: string } }
+  | { type: 'node_update'; workflowId: string; payload: NodeStateEvent }
+  | { type: 'run_log'; workflowId: string; payload: { runId: string } & RunLogLine }
+  | { type: 'run_completed'; workflowId: string; payload: { runId: string; status: RunStatus; durationMs: number; error: string | null } }
+export type NodeStateEvent = { nodeId: string; state: HealthState; message: string; details?: Record<string, unknown> }

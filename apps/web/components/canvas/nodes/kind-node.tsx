@@ -23,15 +23,16 @@ function KindNodeCard({ id, kind, data, selected }: { id: string; kind: NodeKind
 
   return (
     <div
-      className={`kind-node${selected ? ' is-selected' : ''}${problem ? ' has-problem' : ''}`}
-      style={{ '--kind-color': color } as React.CSSProperties}
+      className={`kind-node health-${health.state}${selected ? ' is-selected' : ''}${problem ? ' has-problem' : ''}`}
+      style={{ '--kind-color': color, '--health-color': HEALTH_COLOR[health.state] } as React.CSSProperties}
       data-kind={kind}
+      data-health={health.state}
       data-testid={`node-${name}`}
     >
       {TARGET_KINDS.has(kind) && <Handle type="target" position={Position.Left} aria-label={`Connect into ${name}`} />}
       <div className="kind-node-head">
         <span className="kind-node-kind">{def.label}</span>
-        <span className="kind-node-dot" style={{ background: HEALTH_COLOR[health.state] }} title={`Status: ${health.state}`} />
+        <span className="kind-node-dot" style={{ background: HEALTH_COLOR[health.state] }} title={`Status: ${health.state}`} aria-label={`Status: ${health.state}`} role="img" />
       </div>
       <div className="kind-node-name">{name}</div>
       {summarizeNode(kind, data).map((line, i) => (
@@ -39,7 +40,7 @@ function KindNodeCard({ id, kind, data, selected }: { id: string; kind: NodeKind
           {line}
         </div>
       ))}
-      <div className={`kind-node-cause${problem ? ' is-problem' : ''}`} role={problem ? 'alert' : undefined}>
+      <div className={`kind-node-cause${problem ? ' is-problem' : ''}`} role={problem ? 'alert' : undefined} title={problem ? undefined : health.message}>
         {problem
           ? `${issues.length > 1 ? `${issues.length} problems: ` : ''}${fieldOf(problem.path)}${problem.message}`
           : health.message}

@@ -3,6 +3,9 @@ import { applyEdgeChanges, applyNodeChanges, type Connection, type EdgeChange, t
 import { createStore } from 'zustand/vanilla'
 import { checkConnection } from './connection-rules'
 import { fromDesign, toDesign, withLinks, type CanvasEdge, type CanvasNode, type Design, type NodeData } from './design'
+import { createLiveSlice, type LiveState } from './live-slice'
+
+export type { NodeHealth, RunProgress } from './live-slice'
 
 const HISTORY_LIMIT = 100
 
@@ -14,10 +17,8 @@ export type SaveState =
   | { state: 'conflict'; currentRevision: number; message: string }
   | { state: 'error'; message: string }
 
-/** Runtime health of a node (SPEC §8). Only `unknown` until runs and watches exist. */
-export type NodeHealth = { state: 'healthy' | 'partial' | 'error' | 'unknown'; message: string }
-
-export type CanvasState = {
+/** The design being edited, its history and save state; plus the live slice (health, run). */
+export type CanvasState = LiveState & {
   nodes: CanvasNode[]
   edges: CanvasEdge[]
   readOnly: boolean
@@ -32,7 +33,6 @@ export type CanvasState = {
   /** Problems found by the domain's validateGraph, by node id (and for the whole graph). */
   issues: GraphIssue[]
   issuesByNode: Record<string, GraphIssue[]>
-  health: Record<string, NodeHealth>
   /** Why the last connection attempt was refused, shown until the next attempt. */
   hint: string | null
 
@@ -87,6 +87,7 @@ export function createCanvasStore(initial: { design: Design; revision: number; r
     }
 
     return {
+      ...createLiveSlice(set, get),
       nodes: withLinks(start.nodes, start.edges),
       edges: start.edges,
       readOnly: initial.readOnly,
@@ -98,7 +99,6 @@ export function createCanvasStore(initial: { design: Design; revision: number; r
       save: { state: 'saved' },
       issues: [],
       issuesByNode: {},
-      health: {},
       hint: null,
 
       onNodesChange(changes) {

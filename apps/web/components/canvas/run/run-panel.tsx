@@ -1,0 +1,82 @@
+'use client'
+
+import Link from 'next/link'
+import { useEffect, useRef, useState } from 'react'
+import type { RunLogLine } from '../../../lib/graphql/types'
+import { useCanvasStore } from '../store/canvas-store-context'
+import { formatDuration, RunStatusBadge } from './run-format'
+
+/** Apply lines in the run log read "<Kind> <ns>/<name> <action>" (apps/api execute-run). */
+const APPLIED = /\s(created|configured|unchanged)$/
+
+/**
+ * The progress of the followed run, over the bottom of the canvas: status, objects applied, nodes
+ * healthy, and the run log streaming in. Collapsible; gone until a run is seen.
+ */
+export function RunPanel({ workflowId }: { workflowId: string }) {
+  const { run, total, healthy, failing } = useCanvasStore((s) => ({
+    run: s.run,
+    total: s.nodes.length,
+    healthy: s.nodes.filter((n) => s.health[n.id]?.state === 'healthy').length,
+    failing: s.nodes.filter((n) => s.health[n.id]?.state === 'error').length,
+  }))
+  const [open, setOpen] = useState(true)
+  const logRef = useRef<HTMLOListElement>(null)
+  const lines = run?.logs.length ?? 0
+
+  // Follow the tail, unless the person scrolled up to read.
+  useEffect(() => {
+    const el = logRef.current
+    if (el && el.scrollHeight - el.scrollTop - el.clientHeight < 60) el.scrollTop = el.scrollHeight
+  }, [lines, open])
+
+  if (!run) return null
+  const applied = run.logs.filter((l) => APPLIED.test(l.message)).length
+
+  return (
+    <section className={`run-panel${open ? '' : ' is-collapsed'}`} aria-label="Run progress" data-status={run.status}>
+      <header className="run-panel-head">
+        <button type="button" className="btn btn-sm btn-ghost" aria-expanded={open} onClick={() => setOpen((o) => !o)} aria-label={open ? 'Collapse run log' : 'Expand run log'}>
+          {open ? '▾' : '▸'}
+        </button>
+        <strong>Run{run.version ? ` of version ${run.version}` : ''}</strong>
+        <RunStatusBadge status={run.status} />
+        <span className="run-panel-progress" data-testid="run-progress">
+          {applied} object{applied === 1 ? '' : 's'} applied · {healthy}/{total} nodes healthy
+          {failing > 0 && <span className="text-danger"> · {failing} failing</span>}
+          {run.durationMs !== undefined && ` · ${formatDuration(run.durationMs)}`}
+        </span>
+        <span className="spacer" />
+        <Link href={`/workflows/${workflowId}/runs/${run.runId}`} className="btn btn-sm btn-ghost">
+          Details
+        </Link>
+        <Link href={`/workflows/${workflowId}/runs`} className="btn btn-sm btn-ghost">
+          Run history
+        </Link>
+      </header>
+      {open && (
+        <>
+          {run.error && (
+            <p className="run-panel-error" role="alert">
+              {run.error}
+            </p>
+          )}
+          <ol className="run-log" ref={logRef} role="log" aria-label="Run log" aria-live="polite">
+            {run.logs.map((l, i) => (
+              <LogLine key={i} line={l} />
+            ))}
+            {run.logs.length === 0 && <li className="muted">Waiting for the first log line…</li>}
+          </ol>
+        </>
+      )}
+    </section>
+  )
+}
+
+export function LogLine({ line }: { line: RunLogLine }) {
+  return (
+    <li className={`log-line is-${line.level}`}>
+      <time dateTime={line.at}>{new Date(line.at).toLocaleTimeString()}</time> <span>{line.message}</span>
+    </li>
+  )
+}
