@@ -20,5 +20,21 @@ export const configSchema = z.object({
   /** Kubeconfig written by `npm run sandbox`; while it exists, every user gets a "sandbox" cluster. */
   sandboxKubeconfig: z.string().optional(),
   sessionTtlSeconds: z.coerce.number().int().positive().default(7 * 24 * 3600),
+  /** `memory` for one API process; `postgres` (LISTEN/NOTIFY) when several replicas share a database. */
+  eventBus: z.enum(['memory', 'postgres']).default('memory'),
+  /** A replica renews the leases of its runs and monitors; one it stopped renewing is taken over after this. */
+  replicaLeaseMs: z.coerce.number().int().min(500).default(15_000),
+  /** How often each replica renews its leases and sweeps for expired ones. */
+  replicaSweepMs: z.coerce.number().int().min(100).default(5_000),
+  /** Run schedule triggers (pg-boss) in this process; every replica may, a tick still fires once. */
+  scheduler: z.union([z.boolean(), z.enum(['true', 'false']).transform((v) => v === 'true')]).default(true),
+  /** How often pg-boss looks for due cron occurrences (1–45 s). */
+  schedulerCheckSeconds: z.coerce.number().int().min(1).max(45).default(15),
+  /** Base of the webhook URLs shown on creation (the API's public address), e.g. https://kubeorch.example.com. */
+  publicUrl: z.string().url().optional(),
+  /** Webhook requests whose signed timestamp is further than this from now are refused. */
+  webhookToleranceSeconds: z.coerce.number().int().positive().default(300),
+  /** Largest webhook payload accepted (it is stored as the run's trigger data). */
+  webhookMaxBytes: z.coerce.number().int().positive().default(64 * 1024),
 })
 export type Config = z.infer<typeof configSchema>
