@@ -1,20 +1,33 @@
 import { createDb } from '@kubeorch/db'
 import type { Config } from './config.ts'
-import { createInProcessEventBus } from './events.ts'
+import { createInProcessEventBus, type EventBus } from './events.ts'
+import { createPostgresEventBus } from './events-postgres.ts'
 import type { Deps } from './services/index.ts'
 import { createLoginThrottle } from './services/auth/login-attempts.ts'
 import { createBackgroundTasks } from './services/background.ts'
 import { createMonitorRegistry } from './services/monitoring/monitor-registry.ts'
+import { createReplica } from './services/replicas/replica.ts'
 import { createSealer } from './services/secrets/seal.ts'
+import { createTriggerScheduler } from './services/triggers/trigger-scheduler.ts'
 
 export function createDeps(config: Config, db = createDb(config.databaseUrl)): Deps {
+  const replica = createReplica()
+  // Several replicas share live events through PostgreSQL; the bus is started with the replica.
+  let events: EventBus = createInProcessEventBus()
+  if (config.eventBus === 'postgres') {
+    const shared = createPostgresEventBus(config.databaseUrl, replica.id)
+    replica.resources.push(shared)
+    events = shared
+  }
   return {
     db,
-    events: createInProcessEventBus(),
+    events,
     config,
     sealer: createSealer(config.encryptionKey),
     loginThrottle: createLoginThrottle(),
     background: createBackgroundTasks(),
     monitors: createMonitorRegistry(),
+    replica,
+    scheduler: createTriggerScheduler(),
   }
 }
