@@ -4,9 +4,11 @@ import type { EventBus } from '../events.ts'
 import type { LoginThrottle } from './auth/login-attempts.ts'
 import type { BackgroundTasks } from './background.ts'
 import type { MonitorRegistry } from './monitoring/monitor-registry.ts'
+import type { Replica } from './replicas/replica.ts'
 import type { Sealer } from './secrets/seal.ts'
+import type { TriggerScheduler } from './triggers/trigger-scheduler.ts'
 
-/** What every service needs: database, event bus, config, sealer, login throttle, background runs, monitors. */
+/** What every service needs: database, event bus, config, sealer, login throttle, background runs, monitors, this replica, the scheduler. */
 export type Deps = {
   db: Db
   events: EventBus
@@ -15,6 +17,8 @@ export type Deps = {
   loginThrottle: LoginThrottle
   background: BackgroundTasks
   monitors: MonitorRegistry
+  replica: Replica
+  scheduler: TriggerScheduler
 }
 
 /** The authenticated caller. */
