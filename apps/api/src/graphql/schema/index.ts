@@ -7,5 +7,6 @@ import './versions.ts'
 import './runs.ts'
 import './events.ts'
 import './monitor.ts'
+import './triggers.ts'
 
 export const schema = builder.toSchema()
