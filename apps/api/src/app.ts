@@ -5,6 +5,7 @@ import { useServer } from 'graphql-ws/use/ws'
 import { WebSocketServer } from 'ws'
 import { createGraphQL, GRAPHQL_PATH } from './graphql/yoga.ts'
 import { readBody } from './http/read-body.ts'
+import { HOOKS_PREFIX, handleHook } from './rest/hooks.ts'
 import { json } from './rest/router.ts'
 import { REST_PREFIX, REST_ROUTES, openApiDocument, restRouter } from './rest/index.ts'
 import { authenticate, type Deps } from './services/index.ts'
@@ -43,6 +44,8 @@ export function buildApp(deps: Deps) {
     }
     if (url.pathname === '/v1/api-docs') return json(200, openApi)
     if (url.pathname === '/healthz') return json(200, { ok: true })
+    // Webhooks are verified over the raw body, so they are answered before it is parsed.
+    if (url.pathname.startsWith(HOOKS_PREFIX)) return handleHook(request, deps, body)
     if (url.pathname === REST_PREFIX || url.pathname.startsWith(`${REST_PREFIX}/`)) {
       let parsed: unknown
       if (body) {
