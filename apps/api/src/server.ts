@@ -3,14 +3,15 @@ import type { AddressInfo } from 'node:net'
 import { buildApp } from './app.ts'
 import type { Config } from './config.ts'
 import { createDeps } from './deps.ts'
-import { recoverRuns } from './services/runs/recover-runs.ts'
+import { startReplica } from './services/replicas/start-replica.ts'
 
 export type RunningServer = { url: string; stop(): Promise<void> }
 
 /** Listens on config.host:config.port (0 = any free port) and stops cleanly. */
 export async function startServer(config: Config): Promise<RunningServer> {
   const deps = createDeps(config)
-  const recovered = await recoverRuns(deps)
+  const replica = await startReplica(deps)
+  const { recovered } = replica
   if (recovered.failed) console.warn(`marked ${recovered.failed} interrupted run(s) failed`)
   const app = buildApp(deps)
   const server = createServer(app.adapter)
@@ -23,8 +24,9 @@ export async function startServer(config: Config): Promise<RunningServer> {
       await closeWs()
       server.closeAllConnections()
       await new Promise<void>((resolve) => server.close(() => resolve()))
-      // Runs still in flight are not awaited: the next start marks them interrupted (SPEC §7).
-      await deps.monitors.stopAll()
+      // Runs still in flight are not awaited: they are failed as interrupted (SPEC §7) and the
+      // monitors handed to the other replicas, if any.
+      await replica.stop()
       await deps.db.$disconnect()
     },
   }
