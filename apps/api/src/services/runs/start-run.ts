@@ -2,6 +2,7 @@ import { Prisma, type TriggerKind } from '@kubeorch/db'
 import { ConflictError } from '../../errors.ts'
 import type { Actor, Deps } from '../context.ts'
 import { parseInput } from '../parse-input.ts'
+import { runLease } from '../replicas/run-leases.ts'
 import { snapshotVersion } from '../versions/snapshot-version.ts'
 import { loadWorkflow } from '../workflows/workflow-access.ts'
 import { executeRun } from './execute-run.ts'
@@ -11,6 +12,7 @@ import { startRunInput } from './run-input.ts'
  * Starts a run and returns at once; the run itself proceeds in the background (SPEC §7).
  * Refused unless the workflow is published and no run of it is active. The automatic version and
  * the run row are written in one transaction; the database's partial unique index settles races.
+ * Schedules and webhooks pass their trigger id, so the run records what started it.
  */
 export async function startRun(
   deps: Deps,
@@ -18,6 +20,7 @@ export async function startRun(
   workflowId: string,
   input: unknown,
   trigger: TriggerKind = 'MANUAL',
+  opts: { triggerId?: string } = {},
 ): Promise<{ runId: string; status: 'RUNNING'; version: number }> {
   const { triggerData } = parseInput(startRunInput, input ?? {})
   const wf = await loadWorkflow(deps, actor, workflowId, 'edit')
@@ -34,6 +37,9 @@ export async function startRun(
           version: version.version,
           triggeredBy: trigger,
           triggeredByUserId: trigger === 'MANUAL' ? actor.userId : null,
+          triggerId: opts.triggerId ?? null,
+          // This replica executes the run and renews its lease (services/replicas).
+          ...runLease(deps),
           triggerData: triggerData === undefined ? Prisma.DbNull : (triggerData as Prisma.InputJsonValue),
         },
       })
