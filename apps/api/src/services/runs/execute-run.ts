@@ -3,6 +3,7 @@ import { MANAGED_KINDS, type ApplyResult, type ObjectRef } from '@kubeorch/kube'
 import type { Prisma, RunStatus } from '@kubeorch/db'
 import type { Deps } from '../context.ts'
 import { openSecretValues } from '../secrets/secret-values.ts'
+import { claimMonitorLease } from '../replicas/monitor-leases.ts'
 import { kubeForCluster } from './cluster-access.ts'
 import type { RunObjectAction } from './public-run.ts'
 import { createRunJournal, type RunJournal } from './run-journal.ts'
@@ -99,6 +100,8 @@ export async function executeRun(deps: Deps, runId: string): Promise<void> {
 
     for (const node of graph.nodes) await journal.nodeState(node.id, 'partial', 'applied; waiting for health', actions.get(node.id) ?? [])
     await journal.log('waiting for every node to be healthy')
+    // The executing replica takes the workflow's monitor over; a former holder stops its watcher.
+    await claimMonitorLease(deps, wf.id, { force: true })
     const monitor = await deps.monitors.watch(deps, wf.id, wf.clusterId, graph)
     const outcome = await waitForHealth(monitor, graph.nodes.map((n) => n.id), {
       timeoutMs: deps.config.runHealthTimeoutMs,
