@@ -1,0 +1,41 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import { fileURLToPath } from 'node:url'
+import type { Config } from '../../src/config.ts'
+
+export type ReplicaProcess = { url: string; pid: number; child: ChildProcess; output: () => string; kill(signal?: NodeJS.Signals): Promise<void> }
+
+const script = fileURLToPath(new URL('./replica-process.ts', import.meta.url))
+
+/** Starts an API replica as a child process (tsx) and resolves once it listens. */
+export async function startReplicaProcess(config: Partial<Config>): Promise<ReplicaProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', script], {
+    env: { ...process.env, KUBEORCH_TEST_CONFIG: JSON.stringify({ port: 0, host: '127.0.0.1', ...config }) },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let log = ''
+  child.stdout!.on('data', (d) => (log += d))
+  child.stderr!.on('data', (d) => (log += d))
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`replica did not start: ${log}`)), 60_000)
+    child.stdout!.on('data', () => {
+      const m = /READY (\S+)/.exec(log)
+      if (m) {
+        clearTimeout(timer)
+        resolve(m[1]!)
+      }
+    })
+    child.once('exit', (code) => reject(new Error(`replica exited (${code}): ${log}`)))
+  })
+  return {
+    url,
+    pid: child.pid!,
+    child,
+    output: () => log,
+    kill: (signal = 'SIGTERM') =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null || child.signalCode !== null) return resolve()
+        child.once('exit', () => resolve())
+        child.kill(signal)
+      }),
+  }
+}
