@@ -28,6 +28,17 @@ describe('compareManifests', () => {
     expect(diff.changed[1]?.diff).toContain('\n-                  number: 80\n+                  number: 8081\n');
   });
 
+  it('counts equal objects of a large set unchanged and diffs only the one that changed', () => {
+    const deployments = (image: (i: number) => string) =>
+      makeGraph(Array.from({ length: 300 }, (_, i) => makeNode('deployment', `d${i}`, { name: `d${i}`, namespace: 'big', image: image(i) })));
+    const before = render(deployments(() => 'nginx:1.27'), {});
+    const after = render(deployments((i) => (i === 123 ? 'nginx:1.28' : 'nginx:1.27')), {});
+    const diff = compareManifests(before, after);
+    expect(diff.unchanged).toBe(299);
+    expect(diff.changed.map((c) => c.id)).toEqual(['apps/v1/Deployment/big/d123']);
+    expect(diff.changed[0]?.diff).toContain('-          image: nginx:1.27\n+          image: nginx:1.28\n');
+  });
+
   it('reports added and removed objects with their full text', () => {
     const graph = sampleApp();
     const without = { nodes: graph.nodes.filter((n) => n.id !== 'cm-1'), edges: graph.edges.filter((e) => e.source !== 'cm-1') };

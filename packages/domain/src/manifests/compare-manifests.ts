@@ -39,6 +39,12 @@ export function compareManifests(a: readonly RenderedManifest[], b: readonly Ren
     const old = before.get(id);
     const next = after.get(id);
     const [oldObject, newObject] = redactSecrets(old, next);
+    // Most objects of two versions are equal: skip rendering YAML for those (the same JSON
+    // always renders the same YAML, so the diff would be empty).
+    if (old && next && JSON.stringify(oldObject) === JSON.stringify(newObject)) {
+      diff.unchanged++;
+      continue;
+    }
     const text = unifiedDiff(oldObject === undefined ? '' : objectToYaml(oldObject), newObject === undefined ? '' : objectToYaml(newObject), {
       old: old ? `a/${id}` : '/dev/null',
       new: next ? `b/${id}` : '/dev/null',
