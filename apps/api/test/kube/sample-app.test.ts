@@ -53,7 +53,7 @@ describe('the sample application', () => {
     const pvc = await core.readNamespacedPersistentVolumeClaim({ name: 'uploads', namespace: ns })
     expect(pvc.status?.phase).toBe('Bound')
     const { NetworkingV1Api, AutoscalingV2Api } = await import('@kubernetes/client-node')
-    const ing = await kc.makeApiClient(NetworkingV1Api).readNamespacedIngress({ name: 'web', namespace: ns })
+    const ing = await kc.makeApiClient(NetworkingV1Api).readNamespacedIngress({ name: 'shop', namespace: ns })
     expect(ing.spec?.rules?.[0]?.http?.paths[0]?.backend.service?.name).toBe('web')
     const np = await kc.makeApiClient(NetworkingV1Api).readNamespacedNetworkPolicy({ name: 'web-ingress', namespace: ns })
     expect(np.spec?.podSelector.matchLabels).toEqual(dep.spec?.selector?.matchLabels)
