@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Builds etcd, kube-apiserver, kube-controller-manager, kube-scheduler and kwok
-# from the Go module proxy into a cache dir keyed by versions, and prints that
+# Builds etcd, kube-apiserver, kube-controller-manager, kube-scheduler, kwok and
+# metrics-server from the Go module proxy into a cache dir keyed by versions, and prints that
 # bin dir on its last line. Idempotent: a complete bin dir is reused as is.
 #
 # Everything lives under $HOME/.cache (not the repo) because CI runs in a
@@ -10,6 +10,7 @@ set -euo pipefail
 K8S_VERSION=v1.37.2
 ETCD_VERSION=v3.6.16
 KWOK_VERSION=v0.8.0
+METRICS_SERVER_VERSION=v0.9.0
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 CACHE=${TESTENV_CACHE:-$HOME/.cache/kubeorch-testenv}
@@ -36,8 +37,8 @@ done
 
 # The key covers everything that changes the binaries: versions, Go, the link
 # flags, and the committed go.mod/go.sum files (which pin every dependency).
-KEY=$( { echo "$K8S_VERSION $ETCD_VERSION $KWOK_VERSION $("$GO" env GOVERSION) $LDF"; cat "$HERE/go/k8s/go.mod" "$HERE/go/k8s/go.sum" "$HERE/go/etcd/go.mod" "$HERE/go/etcd/go.sum"; } | sha256sum | cut -c1-16)
-BIN=$CACHE/bin/k8s-$K8S_VERSION-etcd-$ETCD_VERSION-kwok-$KWOK_VERSION-$KEY
+KEY=$( { echo "$K8S_VERSION $ETCD_VERSION $KWOK_VERSION $METRICS_SERVER_VERSION $("$GO" env GOVERSION) $LDF"; cat "$HERE/go/k8s/go.mod" "$HERE/go/k8s/go.sum" "$HERE/go/etcd/go.mod" "$HERE/go/etcd/go.sum"; } | sha256sum | cut -c1-16)
+BIN=$CACHE/bin/k8s-$K8S_VERSION-etcd-$ETCD_VERSION-kwok-$KWOK_VERSION-ms-$METRICS_SERVER_VERSION-$KEY
 
 if [ -f "$BIN/.complete" ]; then
   log "cached: $BIN"
@@ -88,6 +89,13 @@ log "go install kwok@$KWOK_VERSION ..."
 t0=$SECONDS
 GOBIN="$BIN.tmp" $NICE "$GO" install -trimpath -ldflags="-s -w" "sigs.k8s.io/kwok/cmd/kwok@$KWOK_VERSION"
 log "built kwok in $((SECONDS - t0))s"
+
+# Same for metrics-server, whose v0.9.0 is on k8s 0.36 like kwok v0.8.0, so
+# the two share most of their compiled dependencies in GOCACHE.
+log "go install metrics-server@$METRICS_SERVER_VERSION ..."
+t0=$SECONDS
+GOBIN="$BIN.tmp" $NICE "$GO" install -trimpath -ldflags="-s -w" "sigs.k8s.io/metrics-server/cmd/metrics-server@$METRICS_SERVER_VERSION"
+log "built metrics-server in $((SECONDS - t0))s"
 
 "$BIN.tmp/kube-apiserver" --version >&2
 "$BIN.tmp/etcd" --version | head -1 >&2

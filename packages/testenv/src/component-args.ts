@@ -8,6 +8,7 @@ export interface Ports {
   controllerManager: number
   scheduler: number
   kwok: number
+  metricsServer: number
 }
 
 export interface ComponentInputs {
@@ -27,7 +28,7 @@ export const POD_CIDR = '10.244.0.0/16'
 const LOOPBACK = '127.0.0.1'
 
 /**
- * Command lines of the five components. Modelled on kwokctl's binary
+ * Command lines of the six components. Modelled on kwokctl's binary
  * runtime and controller-runtime's envtest (see shared/K8S-TESTENV.md §3),
  * checked against the v1.37.2 binaries' --help. Everything binds to 127.0.0.1.
  */
@@ -104,6 +105,8 @@ export function componentArgs(i: ComponentInputs) {
       '--use-service-account-credentials=false',
       // No cloud, no node IPAM: pod IPs come from kwok (--cidr).
       '--allocate-node-cidrs=false',
+      // HPAs react within seconds (default 15s); metrics come every 10s.
+      '--horizontal-pod-autoscaler-sync-period=5s',
       '--profiling=false',
       '--v=1',
     ],
@@ -134,6 +137,30 @@ export function componentArgs(i: ComponentInputs) {
       // it the node-lifecycle controller marks the nodes NotReady.
       '--node-lease-duration-seconds=40',
       `--cidr=${POD_CIDR}`,
+    ],
+    // Modelled on kwokctl's (pkg/kwokctl/components/metrics_server.go in kwok
+    // v0.8.0). It scrapes every node's kubelet port, i.e. kwok on 127.0.0.1,
+    // at the path in the node's metrics.k8s.io/resource-metrics-path
+    // annotation, and verifies kwok's serving cert against our CA (kwokctl
+    // skips that). The aggregator reaches it as the v1beta1.metrics.k8s.io
+    // APIService (metrics.ts); requests are authenticated with the
+    // front-proxy CA it reads from the extension-apiserver-authentication
+    // ConfigMap, and authorized with SubjectAccessReviews.
+    metricsServer: [
+      `--kubeconfig=${i.kubeconfigPath}`,
+      `--authentication-kubeconfig=${i.kubeconfigPath}`,
+      `--authorization-kubeconfig=${i.kubeconfigPath}`,
+      `--bind-address=${LOOPBACK}`,
+      `--secure-port=${ports.metricsServer}`,
+      `--tls-cert-file=${pki.servingCert}`,
+      `--tls-private-key-file=${pki.servingKey}`,
+      '--kubelet-preferred-address-types=InternalIP',
+      '--kubelet-use-node-status-port',
+      `--kubelet-certificate-authority=${pki.caCert}`,
+      // The minimum; the request timeout must stay below 90% of it.
+      '--metric-resolution=10s',
+      '--kubelet-request-timeout=5s',
+      '--profiling=false',
     ],
   }
 }

@@ -2,13 +2,14 @@ import { existsSync, rmSync } from 'node:fs'
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { CoreV1Api, KubeConfig } from '@kubernetes/client-node'
+import { ApiregistrationV1Api, CoreV1Api, KubeConfig, StorageV1Api } from '@kubernetes/client-node'
 import { stringify } from 'yaml'
 import { componentArgs, type Ports } from './component-args.ts'
 import { ensureBinaries } from './ensure-binaries.ts'
 import { onExit } from './exit-hooks.ts'
 import { renderKubeconfig } from './kubeconfig.ts'
 import { renderKwokConfig } from './kwok-config.ts'
+import { registerMetricsApi } from './metrics.ts'
 import { createNodes, nodeSchedulable } from './nodes.ts'
 import { generatePki } from './pki.ts'
 import { appendPodLog } from './pod-logs.ts'
@@ -16,6 +17,7 @@ import { pickFreePorts } from './ports.ts'
 import { killGroup, ProcessSet } from './processes.ts'
 import { waitForOk, waitUntil } from './readiness.ts'
 import { reapStaleRuns, RunRecord } from './run-registry.ts'
+import { createDefaultStorageClass } from './storage.ts'
 
 export interface ControlPlaneOptions {
   /** Where certs, configs, etcd data and component logs go; a fresh temp dir by default. Removed by stop(). */
@@ -24,7 +26,7 @@ export interface ControlPlaneOptions {
   nodes?: number
   /** Progress lines; default: none. */
   log?: (line: string) => void
-  /** Directory with the five binaries; default: ensureBinaries(). */
+  /** Directory with the six binaries; default: ensureBinaries(). */
   binDir?: string
 }
 
@@ -53,8 +55,9 @@ function defaultTempRoot(): string {
 }
 
 /**
- * Starts etcd, kube-apiserver, kube-controller-manager, kube-scheduler and
- * kwok on free loopback ports, creates the kwok nodes, and resolves once
+ * Starts etcd, kube-apiserver, kube-controller-manager, kube-scheduler, kwok
+ * and metrics-server on free loopback ports, creates the default
+ * StorageClass, the metrics APIService and the kwok nodes, and resolves once
  * nodes are schedulable and the `default` ServiceAccount exists (so a test's
  * first pod is not refused by ServiceAccount admission).
  *
@@ -111,8 +114,11 @@ async function startOnce(opts: ControlPlaneOptions, binDir: string, log: (line: 
   }
 
   try {
-    const [etcd, etcdPeer, apiserver, controllerManager, scheduler, kwok] = await pickFreePorts(6)
-    const ports: Ports = { etcd: etcd!, etcdPeer: etcdPeer!, apiserver: apiserver!, controllerManager: controllerManager!, scheduler: scheduler!, kwok: kwok! }
+    const [etcd, etcdPeer, apiserver, controllerManager, scheduler, kwok, metricsServer] = await pickFreePorts(7)
+    const ports: Ports = {
+      etcd: etcd!, etcdPeer: etcdPeer!, apiserver: apiserver!, controllerManager: controllerManager!, scheduler: scheduler!,
+      kwok: kwok!, metricsServer: metricsServer!,
+    }
     const server = `https://127.0.0.1:${ports.apiserver}`
 
     const pki = await generatePki(dirs.pki)
@@ -148,22 +154,36 @@ async function startOnce(opts: ControlPlaneOptions, binDir: string, log: (line: 
 
     const apiProc = procs.start('kube-apiserver', bin('kube-apiserver'), args.apiserver, env)
     await waitForOk('kube-apiserver /readyz', apiProc, `${server}/readyz`, READY_TIMEOUT_MS, tls)
-    log(`testenv: kube-apiserver ready (${elapsed()}); starting controller-manager, scheduler and kwok`)
+    log(`testenv: kube-apiserver ready (${elapsed()}); starting controller-manager, scheduler, kwok and metrics-server`)
 
     const kcmProc = procs.start('kube-controller-manager', bin('kube-controller-manager'), args.controllerManager, env)
     const schedProc = procs.start('kube-scheduler', bin('kube-scheduler'), args.scheduler, env)
     const kwokProc = procs.start('kwok', bin('kwok'), args.kwok, env)
+    // Nothing waits for metrics-server: it has no first metrics before its
+    // first scrape anyway. Whoever needs the metrics API waits for the
+    // v1beta1.metrics.k8s.io APIService to be Available (metricsApiAvailable).
+    procs.start('metrics-server', bin('metrics-server'), args.metricsServer, env)
+
+    const kc = new KubeConfig()
+    kc.loadFromString(kubeconfig)
+    const core = kc.makeApiClient(CoreV1Api)
+    // Cluster add-ons, created while the components come up. kube-system may
+    // not exist for a moment after /readyz, hence the retry.
+    const addons = waitUntil('default StorageClass and metrics APIService', apiProc, async () => {
+      await createDefaultStorageClass(kc.makeApiClient(StorageV1Api))
+      await registerMetricsApi(core, kc.makeApiClient(ApiregistrationV1Api), ports.metricsServer, tls.ca)
+      return true
+    }, READY_TIMEOUT_MS)
+
     const insecure = { insecure: true }
     await Promise.all([
       waitForOk('kube-controller-manager /healthz', kcmProc, `https://127.0.0.1:${ports.controllerManager}/healthz`, READY_TIMEOUT_MS, insecure),
       waitForOk('kube-scheduler /readyz', schedProc, `https://127.0.0.1:${ports.scheduler}/readyz`, READY_TIMEOUT_MS, insecure),
       waitForOk('kwok /healthz', kwokProc, `http://127.0.0.1:${ports.kwok}/healthz`, READY_TIMEOUT_MS),
+      addons,
     ])
     log(`testenv: components healthy (${elapsed()}); creating ${opts.nodes ?? 2} kwok nodes`)
 
-    const kc = new KubeConfig()
-    kc.loadFromString(kubeconfig)
-    const core = kc.makeApiClient(CoreV1Api)
     const names = await createNodes(core, opts.nodes ?? 2)
     await waitUntil(`nodes ${names.join(', ')} Ready and untainted`, kcmProc, async () => {
       const list = await core.listNode({ labelSelector: 'type=kwok' })

@@ -7,10 +7,10 @@ import { fileURLToPath } from 'node:url'
 const buildScript = fileURLToPath(new URL('../scripts/build.sh', import.meta.url))
 
 /** The binaries a control plane needs, all in one directory. */
-export const BINARIES = ['etcd', 'kube-apiserver', 'kube-controller-manager', 'kube-scheduler', 'kwok'] as const
+export const BINARIES = ['etcd', 'kube-apiserver', 'kube-controller-manager', 'kube-scheduler', 'kwok', 'metrics-server'] as const
 
 /**
- * Returns the directory holding the five binaries, building them first if
+ * Returns the directory holding the six binaries, building them first if
  * the cache has no complete build for the pinned versions (scripts/build.sh;
  * the first build takes many minutes, later calls return in well under a
  * second). TESTENV_BIN overrides the lookup, e.g. for a bin dir built once

@@ -12,3 +12,6 @@ export {
 } from './failures.ts'
 export { NODE_CAPACITY, nodeName } from './nodes.ts'
 export { SERVICE_CIDR, POD_CIDR } from './component-args.ts'
+export { DEFAULT_STORAGE_CLASS, STORAGE_PROVISIONER } from './storage.ts'
+export { INGRESS_DOMAIN, LOADBALANCER_DOMAIN, ingressHostname, loadBalancerHostname } from './networking.ts'
+export { POD_USAGE, USAGE_ANNOTATIONS, METRICS_API_SERVICE, metricsApiAvailable } from './metrics.ts'

@@ -2,8 +2,14 @@ import { readFile } from 'node:fs/promises'
 import { fileURLToPath } from 'node:url'
 import { stringify } from 'yaml'
 import { FAILURE_ANNOTATION, FAILURE_IMAGE_PREFIX, FAILURE_MODE_QUERY, FAILURE_MODES } from './failures.ts'
+import { POD_USAGE } from './metrics.ts'
+import { INGRESS_DOMAIN, LOADBALANCER_DOMAIN } from './networking.ts'
 
-const STAGE_FILES = ['node-stages.yaml', 'pod-stages.yaml', 'failure-stages.yaml']
+const STAGE_FILES = [
+  'node-stages.yaml', 'pod-stages.yaml', 'failure-stages.yaml', 'network-stages.yaml', 'volume-stages.yaml',
+  // Not stages: the kubelet resource Metric and the pods' ClusterResourceUsage.
+  'metrics.yaml',
+]
 const kwokDir = fileURLToPath(new URL('../kwok/', import.meta.url))
 
 export interface KwokConfigPaths {
@@ -16,9 +22,9 @@ export interface KwokConfigPaths {
 }
 
 /**
- * Renders kwok's --config: the stage files in ../kwok with their
- * placeholders filled in from failures.ts (so the failure rules are written
- * once), plus a ClusterLogs and a ClusterExec for all pods.
+ * Renders kwok's --config: the stage and metrics files in ../kwok with their
+ * placeholders filled in from failures.ts, networking.ts and metrics.ts (so
+ * each rule is written once), plus a ClusterLogs and a ClusterExec for all pods.
  *
  * Exec runs the requested command as a local process on this machine (kwok
  * has no containers), in `execDir`. It is only reachable through the
@@ -33,6 +39,10 @@ export async function renderKwokConfig(paths: KwokConfigPaths): Promise<string> 
       .replaceAll('__FAILURE_MODES__', modes)
       .replaceAll('__FAILURE_ANNOTATION__', FAILURE_ANNOTATION)
       .replaceAll('__FAILURE_IMAGE_PREFIX__', FAILURE_IMAGE_PREFIX)
+      .replaceAll('__INGRESS_DOMAIN__', INGRESS_DOMAIN)
+      .replaceAll('__LOADBALANCER_DOMAIN__', LOADBALANCER_DOMAIN)
+      .replaceAll('__USAGE_CPU__', POD_USAGE.cpu)
+      .replaceAll('__USAGE_MEMORY__', POD_USAGE.memory)
   }))
   const logs = stringify({
     apiVersion: 'kwok.x-k8s.io/v1alpha1',

@@ -1,4 +1,5 @@
 import type { CoreV1Api, V1Node } from '@kubernetes/client-node'
+import { resourceMetricsPath } from './metrics.ts'
 
 /**
  * Capacity of every fake node. Big enough for any sane test workload and far
@@ -13,7 +14,8 @@ export function nodeName(index: number): string {
 
 /**
  * The Node objects kwok will play (kwok never creates nodes itself; with
- * --manage-all-nodes it takes over every Node). Labels mimic a kubelet's.
+ * --manage-all-nodes it takes over every Node). Labels mimic a kubelet's;
+ * the annotations are kwokctl's.
  */
 export function fakeNode(index: number): V1Node {
   const name = nodeName(index)
@@ -29,7 +31,12 @@ export function fakeNode(index: number): V1Node {
         'node-role.kubernetes.io/worker': '',
         type: 'kwok',
       },
-      annotations: { 'node.alpha.kubernetes.io/ttl': '0', 'kwok.x-k8s.io/node': 'fake' },
+      annotations: {
+        'node.alpha.kubernetes.io/ttl': '0',
+        'kwok.x-k8s.io/node': 'fake',
+        // metrics-server scrapes this path on the node's kubelet port (kwok) instead of /metrics/resource.
+        'metrics.k8s.io/resource-metrics-path': resourceMetricsPath(name),
+      },
     },
     status: { capacity: { ...NODE_CAPACITY }, allocatable: { ...NODE_CAPACITY } },
   }

@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto'
 import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
+import { METRICS_SERVER_TLS_NAME } from './metrics.ts'
 
 const run = promisify(execFile)
 
@@ -34,7 +35,8 @@ export interface Pki {
  * SANs of the serving cert: the loopback address clients dial, plus the
  * in-cluster names and the first service IP of 10.96.0.0/16, so that the
  * cert also matches what pods would see (those addresses are never dialled
- * here: they exist only as status in the fake cluster).
+ * here: they exist only as status in the fake cluster). kwok's kubelet
+ * server and metrics-server serve it too.
  */
 const SERVING_SANS = [
   'DNS:localhost',
@@ -44,6 +46,8 @@ const SERVING_SANS = [
   'DNS:kubernetes.default.svc.cluster.local',
   'IP:127.0.0.1',
   'IP:10.96.0.1',
+  // metrics-server serves with this cert too; the aggregator checks this name.
+  `DNS:${METRICS_SERVER_TLS_NAME}`,
 ]
 
 // P-256 keys: generating them takes milliseconds, where RSA-2048 takes ~100 ms

@@ -2,6 +2,7 @@ import { parseAllDocuments } from 'yaml'
 import { describe, expect, it } from 'vitest'
 import { renderKwokConfig } from '../src/kwok-config.ts'
 import { FAILURE_MODE_QUERY } from '../src/failures.ts'
+import { POD_USAGE } from '../src/metrics.ts'
 
 describe('renderKwokConfig', () => {
   it('renders valid kwok documents with every placeholder filled in', async () => {
@@ -15,6 +16,7 @@ describe('renderKwokConfig', () => {
     expect(stages).toEqual(expect.arrayContaining([
       'node-initialize', 'pod-ready', 'pod-complete', 'pod-delete',
       'pod-err-image-pull', 'pod-image-pull-back-off', 'pod-crash-start', 'pod-crash-loop-back-off', 'pod-crash-restart',
+      'ingress-address', 'service-load-balancer-address', 'pvc-provision', 'pv-bind', 'pvc-delete', 'pv-delete',
     ]))
     expect(new Set(stages).size).toBe(stages.length)
     const podReady = docs.find((d) => d.metadata.name === 'pod-ready')!
@@ -22,6 +24,8 @@ describe('renderKwokConfig', () => {
     expect(docs.find((d) => d.kind === 'ClusterLogs')?.spec).toEqual({
       logs: [{ logsFile: '/w/pod.log', previousLogsFile: '/w/prev.log', follow: true }],
     })
+    expect(docs.find((d) => d.kind === 'Metric')?.spec.path).toBe('/metrics/nodes/{nodeName}/metrics/resource')
+    expect(JSON.stringify(docs.find((d) => d.kind === 'ClusterResourceUsage')?.spec)).toContain(`Quantity(\\"${POD_USAGE.cpu}\\")`)
     expect(docs.find((d) => d.kind === 'ClusterExec')?.spec).toEqual({ execs: [{ local: { workDir: '/w/exec' } }] })
   })
 })
