@@ -28,6 +28,9 @@ const config = configSchema.parse({
   sandboxKubeconfig: env.KUBEORCH_SANDBOX_KUBECONFIG ?? resolve(dataDir, 'sandbox/kubeconfig'),
   jwtSecret: env.KUBEORCH_JWT_SECRET ?? keys?.jwtSecret,
   encryptionKey: env.KUBEORCH_ENCRYPTION_KEY ?? keys?.encryptionKey,
+  // Several replicas on one database: KUBEORCH_EVENT_BUS=postgres (see README, Triggers and replicas).
+  eventBus: env.KUBEORCH_EVENT_BUS,
+  publicUrl: env.KUBEORCH_PUBLIC_URL ?? `http://${env.HOST ?? '127.0.0.1'}:${env.PORT ?? 4000}`,
 })
 const server = await startServer(config)
 console.log(`KubeOrch API ready: GraphiQL ${server.url}/graphql · REST ${server.url}/v1/api · OpenAPI ${server.url}/v1/api-docs`)
