@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { restClient } from './lib/client.ts'
 import { cleanupAll, ROOT, startApi, startEnv } from './lib/env.ts'
 import { table, type Row } from './lib/stats.ts'
+import { canvasBench } from './canvas.ts'
 import { deployBench } from './deploy.ts'
 import { fanoutBench } from './fanout.ts'
 import { liveBench } from './live.ts'
@@ -60,6 +61,12 @@ try {
     const r = await fanoutBench(env, rest, liveWorkflow!, log)
     rows.push(...r.rows)
     details.fanout = r.details
+  }
+  if (want('canvas')) {
+    await api.stop()
+    const r = await canvasBench(env, log)
+    rows.push(...r.rows)
+    details.canvas = r.details
   }
 } catch (e) {
   failed = true

@@ -57,9 +57,9 @@ export type ApiProcess = { url: string; pid: number; child: ChildProcess; stop()
  * The real API (apps/api/src/main.ts) as a child process on a free loopback port, so its RSS is
  * its own. Runs on this process's Node (22 under npm scripts) with tsx's loader.
  */
-export async function startApi(env: BenchEnv, log: (s: string) => void): Promise<ApiProcess> {
+export async function startApi(env: BenchEnv, log: (s: string) => void, opts: { webOrigin?: string } = {}): Promise<ApiProcess> {
   const port = await freePort()
-  const child = spawn(process.execPath, ['--import', 'tsx', 'apps/api/src/main.ts'], {
+  const child = spawn(process.execPath, [...cpuProf(), '--import', 'tsx', 'apps/api/src/main.ts'], {
     cwd: ROOT,
     env: {
       ...process.env,
@@ -70,6 +70,7 @@ export async function startApi(env: BenchEnv, log: (s: string) => void): Promise
       KUBEORCH_ENCRYPTION_KEY: env.keys.encryptionKey,
       KUBEORCH_DATA_DIR: join(env.workDir, 'api-data'),
       KUBEORCH_SANDBOX_KUBECONFIG: join(env.workDir, 'no-sandbox'),
+      ...(opts.webOrigin ? { KUBEORCH_WEB_ORIGINS: opts.webOrigin } : {}),
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
@@ -97,6 +98,9 @@ export async function startApi(env: BenchEnv, log: (s: string) => void): Promise
   log(`API pid ${child.pid} on ${url}`)
   return { url, pid: child.pid!, child, stop }
 }
+
+/** BENCH_CPU_PROF=<dir>: the API writes a V8 CPU profile there when it stops (for profiling a benchmark). */
+const cpuProf = () => (process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${resolve(process.env.BENCH_CPU_PROF)}`] : [])
 
 /** Resident set size of a process, in MB (Linux /proc). */
 export function rssMb(pid: number): number {

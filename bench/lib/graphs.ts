@@ -67,9 +67,10 @@ export function editedGraph(g: WorkflowGraph, namespace: string): WorkflowGraph 
   let i = 0
   for (const u of units) if (i++ % 20 === 7) removedUnits.add(u)
   const keep = (id: string) => !removedUnits.has(id.split('-')[0]!)
-  const nodes = g.nodes.filter((n) => keep(n.id)).map((n, k) => {
+  let deployments = 0
+  const nodes = g.nodes.filter((n) => keep(n.id)).map((n) => {
     const moved = { ...n, position: { x: n.position.x + 5, y: n.position.y + 3 } }
-    if (n.type === 'deployment' && k % 10 === 0) return { ...moved, data: { ...n.data, image: `${(n.data as { image: string }).image}-patched`, replicas: 2 } }
+    if (n.type === 'deployment' && deployments++ % 10 === 0) return { ...moved, data: { ...n.data, image: `${(n.data as { image: string }).image}-patched`, replicas: 2 } }
     return moved
   })
   const extra = appGraph(3, namespace, 1)
