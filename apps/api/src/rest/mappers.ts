@@ -62,6 +62,7 @@ export const runToRest = (r: PublicRun) => ({
   version: r.version,
   triggered_by: r.triggeredBy.toLowerCase(),
   triggered_by_user: r.triggeredByUserId,
+  trigger_id: r.triggerId,
   trigger_data: r.triggerData,
   error: r.error,
   started_at: iso(r.startedAt),
