@@ -25,6 +25,7 @@ export const RunRef = builder.objectRef<PublicRun>('WorkflowRun').implement({
     version: t.exposeInt('version', { nullable: true }),
     triggeredBy: t.string({ resolve: (r) => r.triggeredBy.toLowerCase() }),
     triggeredByUserId: t.exposeID('triggeredByUserId', { nullable: true }),
+    triggerId: t.exposeID('triggerId', { nullable: true, description: 'the schedule or webhook trigger that started the run' }),
     triggerData: t.expose('triggerData', { type: 'JSON', nullable: true }),
     error: t.exposeString('error', { nullable: true }),
     startedAt: t.expose('startedAt', { type: 'DateTime' }),
