@@ -72,7 +72,7 @@ describe('schedule triggers', () => {
     const again = await fireSchedule(t.deps, trigId, new Date(now.getTime() + 500))
     expect(again).toMatchObject({ duplicate: true })
     const run = await t.rest('GET', `/v1/api/workflows/${id}/runs/${first!.runId}`, { token })
-    expect(run.body).toMatchObject({ triggered_by: 'schedule', triggered_by_user: null })
+    expect(run.body).toMatchObject({ triggered_by: 'schedule', triggered_by_user: null, trigger_id: trigId })
     expect(run.body.trigger_data.trigger_id).toBe(trigId)
     expect((await t.db.workflowRun.findUniqueOrThrow({ where: { id: first!.runId! } })).triggerId).toBe(trigId)
     await settle()
@@ -122,7 +122,7 @@ describe('webhook triggers', () => {
     const res = await deliver(url, body, { secret })
     expect(res.status, JSON.stringify(res.body)).toBe(202)
     const run = await t.rest('GET', `/v1/api/workflows/${id}/runs/${res.body.run_id}`, { token })
-    expect(run.body).toMatchObject({ triggered_by: 'webhook', trigger_data: { ref: 'refs/heads/main', commit: 'abc123' } })
+    expect(run.body).toMatchObject({ triggered_by: 'webhook', trigger_id: expect.any(String), trigger_data: { ref: 'refs/heads/main', commit: 'abc123' } })
     await settle()
   })
 
