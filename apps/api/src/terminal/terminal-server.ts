@@ -9,6 +9,10 @@ export const TERMINAL_PATH = /^\/v1\/api\/workflows\/([^/]+)\/nodes\/([^/]+)\/te
 
 const KEEPALIVE_MS = 20_000
 
+let openSessions = 0
+/** Exec connections to clusters open right now in this process (tests assert that closing ends them). */
+export const openTerminalSessions = () => openSessions
+
 /**
  * The terminal WebSocket (SPEC §10): `/v1/api/workflows/:id/nodes/:nodeId/terminal?pod=&container=`.
  * Authenticated by `Authorization: Bearer …` or, for browsers (which cannot set headers on a
@@ -88,6 +92,8 @@ async function serve(deps: Deps, ws: WebSocket, request: IncomingMessage, params
     if (!(err instanceof Error && err.name === 'ExecError')) console.warn('terminal:', err)
     return fail(4502, message)
   }
+  openSessions++
+  void session.done.then(() => openSessions--)
   if (browserGone) return session.close()
   send({ type: 'ready', pod: target.pod, container: target.container, shell: session.shell, protocol: session.protocol })
   for (const data of early.splice(0)) forward(session, data, fail)
