@@ -1,5 +1,6 @@
+import { readFileSync } from 'node:fs'
 import { expect, test, type Locator, type Page } from '@playwright/test'
-import { FAILURE_IMAGES } from '@kubeorch/testenv'
+import { appendPodLog, FAILURE_IMAGES } from '@kubeorch/testenv'
 import { gql, signInAs } from './support/seed'
 
 // Runs against the real control plane the e2e API was started with (the `sandbox` cluster).
@@ -11,6 +12,9 @@ const node = (page: Page, name: string) => page.getByTestId(`node-${name}`)
 const handle = (card: Locator, type: 'source' | 'target') => card.locator(`.react-flow__handle.${type}`).first()
 // Object names are unique per test run: the control plane may be reused between runs (E2E_REUSE).
 const suffix = Date.now().toString(36).slice(-5)
+const web = `web-${suffix}`
+let owner: Awaited<ReturnType<typeof newUser>>
+let workflowUrl = ''
 
 async function connect(page: Page, from: Locator, to: Locator) {
   const a = (await from.boundingBox())!
@@ -29,9 +33,8 @@ async function newUser(request: Parameters<typeof gql>[0]) {
 }
 
 test('design → publish → run on the control plane: nodes turn green live, the run is recorded', async ({ page, request }) => {
-  const user = await newUser(request)
+  const user = (owner = await newUser(request))
   await signInAs(page, user)
-  const web = `web-${suffix}`
 
   // A workflow on the sandbox cluster (the control plane), made through the UI.
   await page.goto('/workflows')
@@ -40,7 +43,7 @@ test('design → publish → run on the control plane: nodes turn green live, th
   await page.getByLabel('Target cluster').selectOption({ label: 'sandbox' })
   await page.getByRole('button', { name: 'Create workflow' }).click()
   await expect(page).toHaveURL(/\/workflows\/[0-9a-f-]+$/)
-  const workflowUrl = page.url()
+  workflowUrl = page.url()
 
   // A Deployment (nginx:1.27) and a Service in front of it.
   await page.getByRole('button', { name: 'Add Deployment' }).dragTo(page.locator('.react-flow__pane'), { targetPosition: { x: 480, y: 200 } })
@@ -112,7 +115,38 @@ test('design → publish → run on the control plane: nodes turn green live, th
   await page.goBack()
   await rows.nth(0).getByRole('link', { name: /Details/ }).click()
   await expect(page.getByTestId(`run-node-${web}`)).toContainText('unchanged')
+})
+
+test('a running node: its logs follow new lines, and a terminal opens a shell in its container', async ({ page }) => {
+  const { podLogFile } = JSON.parse(readFileSync(`${process.env.E2E_KUBECONFIG}.json`, 'utf8')) as { podLogFile: string }
+  await signInAs(page, owner)
   await page.goto(workflowUrl)
+  await node(page, web).click()
+  await page.getByRole('tab', { name: 'Logs' }).click()
+  const logs = page.getByRole('log', { name: 'Log lines' })
+  await expect(logs).toContainText(`${web}-`)
+  await expect(logs).toContainText('testenv: container started')
+  // Follow: a line written now arrives without a reload.
+  await appendPodLog(podLogFile, `hello from ${suffix}`)
+  await expect(logs).toContainText(`hello from ${suffix}`, { timeout: 15_000 })
+  // One pod, chosen from the pods seen in the stream: lines without the pod prefix.
+  const podSelect = page.getByRole('region', { name: 'Node logs' }).getByRole('combobox', { name: 'Pod' })
+  const podName = (await podSelect.locator('option').nth(1).textContent())!
+  await podSelect.selectOption(podName)
+  await expect(logs).toContainText(`hello from ${suffix}`)
+  await expect(logs).not.toContainText(`${podName}/`)
+  await page.screenshot({ path: `${SHOTS}/58-node-logs.png` })
+
+  await page.getByRole('tab', { name: 'Terminal' }).click()
+  await page.getByRole('button', { name: 'Connect' }).click()
+  const status = page.getByRole('region', { name: 'Terminal' }).getByRole('status')
+  await expect(status).toContainText(`in ${web}-`, { timeout: 20_000 })
+  await page.locator('.terminal-host .xterm').click()
+  await page.keyboard.type('echo kubeorch-$((40+2))\n')
+  await expect(page.locator('.terminal-host .xterm-rows')).toContainText('kubeorch-42', { timeout: 15_000 })
+  await page.screenshot({ path: `${SHOTS}/59-node-terminal.png` })
+  await page.getByRole('button', { name: 'Disconnect' }).click()
+  await expect(status).toContainText('disconnected')
 })
 
 test('a broken image turns its node red with the cause, and the run fails', async ({ page, request }) => {
@@ -135,4 +169,43 @@ test('a broken image turns its node red with the cause, and the run fails', asyn
   await expect(panel.locator('.run-badge')).toHaveText('Failed', { timeout: 30_000 })
   await expect(panel.getByRole('alert')).toContainText(`node ${name} failed`)
   await shot(page, '57-run-failed-red')
+
+  // Diagnostics name the cause, with the evidence.
+  await node(page, name).click()
+  await page.getByRole('tab', { name: 'Diagnostics' }).click()
+  const finding = page.getByTestId('finding-image-pull.not-found')
+  await expect(finding).toContainText('cannot pull its image')
+  await finding.getByText(/Evidence/).click()
+  await expect(finding.locator('.evidence')).toContainText(/ErrImagePull|ImagePullBackOff/)
+  await expect(finding.locator('.evidence')).toContainText('Failed to pull image')
+  await shot(page, '60-diagnostics-image-pull')
+})
+
+test('diagnostics: an OOMKilled container gets a fix, previewed as a design diff, then applied and run', async ({ page, request }) => {
+  const user = await newUser(request)
+  const name = `oom-${suffix}`
+  const c = await gql(request, `{ clusters { id name } }`, {}, user.token)
+  const sandbox = (c.clusters as { id: string; name: string }[]).find((x) => x.name === 'sandbox')!
+  const w = await gql(request, `mutation($n: String!, $c: String!) { createWorkflow(name: $n, clusterId: $c) { ... on MutationCreateWorkflowSuccess { data { id } } } }`, { n: name, c: sandbox.id }, user.token)
+  const id = w.createWorkflow.data.id as string
+  const nodes = [{ id: 'o', type: 'deployment', position: { x: 0, y: 0 }, data: { name, image: FAILURE_IMAGES.oomKilled, replicas: 1 } }]
+  await gql(request, `mutation($id: ID!, $nodes: JSON!) { saveWorkflow(id: $id, nodes: $nodes, edges: [], revision: 0) { __typename } }`, { id, nodes }, user.token)
+  await gql(request, `mutation($id: ID!) { setWorkflowStatus(id: $id, status: PUBLISHED) { __typename } }`, { id }, user.token)
+
+  await signInAs(page, user)
+  await page.goto(`/workflows/${id}`)
+  await page.getByRole('button', { name: 'Run' }).click()
+  await expect(node(page, name)).toHaveAttribute('data-health', 'error', { timeout: 60_000 })
+  await node(page, name).click()
+  await page.getByRole('tab', { name: 'Diagnostics' }).click()
+  const finding = page.locator('.finding').filter({ hasText: 'OOMKilled' }).first()
+  await expect(finding).toBeVisible()
+  await finding.getByRole('button', { name: 'Preview fix' }).click()
+  const preview = finding.getByLabel('Fix preview')
+  await expect(preview).toContainText('Modified')
+  await expect(preview).toContainText(/memory/i)
+  await shot(page, '61-diagnostics-fix-preview')
+  await preview.getByRole('button', { name: 'Apply fix' }).click()
+  await expect(finding.getByRole('status')).toContainText('Fix saved as revision')
+  await shot(page, '62-diagnostics-fix-applied')
 })

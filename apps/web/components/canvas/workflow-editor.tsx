@@ -16,7 +16,7 @@ import { ConflictBanner } from './save-indicator'
 import { CommandPalette } from './palette/command-palette'
 import { PaletteSidebar } from './palette/palette-sidebar'
 import { RunControls } from './run/run-controls'
-import { RunPanel } from './run/run-panel'
+import { Dock } from './monitor/dock'
 import { SettingsPanel } from './settings/settings-panel'
 import { CanvasStoreProvider, useCanvasStore, useCanvasStoreApi } from './store/canvas-store-context'
 import { useAutoSave } from './use-auto-save'
@@ -152,7 +152,7 @@ function Editor({ workflow }: { workflow: WorkflowDetail }) {
           <div ref={canvasRef} className="canvas-wrap">
             <CanvasView />
           </div>
-          <RunPanel workflowId={id} />
+          <Dock workflowId={id} onFixApplied={() => void loadFromServer()} />
         </div>
         {versionsOpen ? <VersionsPanel workflowId={id} canRestore={status !== 'ARCHIVED'} onRestored={() => void loadFromServer()} /> : <SettingsPanel />}
       </div>

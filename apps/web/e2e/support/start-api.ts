@@ -4,7 +4,7 @@
 // user as the `sandbox` cluster, and tests can register it through the UI from that file.
 // Stops everything on SIGTERM/SIGINT.
 import { randomBytes } from 'node:crypto'
-import { chmodSync, copyFileSync, mkdtempSync, rmSync } from 'node:fs'
+import { chmodSync, copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -32,6 +32,8 @@ const log = (line: string) => console.log(line)
 const cp = await startControlPlane({ binDir: await ensureBinaries(log), log })
 const kubeconfigPath = process.env.E2E_KUBECONFIG ?? join(dataDir, 'kubeconfig')
 copyFileSync(cp.kubeconfigPath, kubeconfigPath)
+// Beside it, what tests need to drive the fake nodes: the file kwok serves as every container's log.
+writeFileSync(`${kubeconfigPath}.json`, JSON.stringify({ podLogFile: cp.podLogFile }))
 const config = configSchema.parse({
   port: Number(process.env.PORT ?? 0),
   host: '127.0.0.1',
@@ -54,6 +56,7 @@ async function stop() {
   await db.stop().catch(() => {})
   await cp.stop().catch(() => {})
   rmSync(kubeconfigPath, { force: true })
+  rmSync(`${kubeconfigPath}.json`, { force: true })
   rmSync(dataDir, { recursive: true, force: true })
   process.exit(0)
 }
@@ -61,6 +64,7 @@ async function stop() {
 process.on('exit', () => {
   rmSync(dataDir, { recursive: true, force: true })
   rmSync(kubeconfigPath, { force: true })
+  rmSync(`${kubeconfigPath}.json`, { force: true })
 })
 process.on('SIGTERM', stop)
 process.on('SIGINT', stop)

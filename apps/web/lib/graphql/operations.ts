@@ -104,3 +104,24 @@ export const RUN = `query Run($workflowId: ID!, $runId: ID!) {
     __typename ... on QueryRunSuccess { data { ${RUN_SUMMARY} nodeStates { nodeId state message objects } logs { at level message } } } ${READ}
   }
 }`
+
+// Node logs, diagnostics and fixes (SPEC §10) ----------------------------------------------------
+export const NODE_LOGS = `subscription NodeLogs($workflowId: ID!, $nodeId: String!, $pod: String, $container: String, $follow: Boolean, $tailLines: Int, $previous: Boolean) {
+  nodeLogs(workflowId: $workflowId, nodeId: $nodeId, pod: $pod, container: $container, follow: $follow, tailLines: $tailLines, previous: $previous) { pod container line text }
+}`
+const FIX = `id title description patch`
+export const NODE_DIAGNOSTICS = `query NodeDiagnostics($workflowId: ID!, $nodeId: String!) {
+  nodeDiagnostics(workflowId: $workflowId, nodeId: $nodeId) {
+    __typename ... on QueryNodeDiagnosticsSuccess { data { nodeId observedAt findings { id type severity message evidence { kind text } fix { ${FIX} } } } } ${READ}
+  }
+}`
+export const NODE_FIX_PREVIEW = `query NodeFixPreview($workflowId: ID!, $nodeId: String!, $fixId: String!) {
+  nodeFixPreview(workflowId: $workflowId, nodeId: $nodeId, fixId: $fixId) {
+    __typename ... on QueryNodeFixPreviewSuccess { data { findingId revision diff fix { ${FIX} } } } ${READ}
+  }
+}`
+export const APPLY_NODE_FIX = `mutation ApplyNodeFix($workflowId: ID!, $nodeId: String!, $fixId: String!, $run: Boolean, $revision: Int) {
+  applyNodeFix(workflowId: $workflowId, nodeId: $nodeId, fixId: $fixId, run: $run, revision: $revision) {
+    __typename ... on MutationApplyNodeFixSuccess { data { findingId runId workflow { id revision status } } } ${WRITE}
+  }
+}`

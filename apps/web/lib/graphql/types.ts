@@ -89,3 +89,17 @@ export type WorkflowEvent =
   | { type: 'run_log'; workflowId: string; payload: { runId: string } & RunLogLine }
   | { type: 'run_completed'; workflowId: string; payload: { runId: string; status: RunStatus; durationMs: number; error: string | null } }
 export type NodeStateEvent = { nodeId: string; state: HealthState; message: string; details?: Record<string, unknown> }
+
+export type NodeLogLine = { pod: string; container: string; line: string; text: string }
+export type SuggestedFix = { id: string; title: string; description: string; patch: { nodeId: string; set: { path: (string | number)[]; value: unknown }[] } }
+export type Finding = {
+  id: string
+  type: string
+  severity: 'error' | 'warning' | 'info'
+  message: string
+  evidence: { kind: string; text: string }[]
+  fix: SuggestedFix | null
+}
+export type NodeDiagnostics = { nodeId: string; observedAt: string; findings: Finding[] }
+export type FixPreview = { findingId: string; revision: number; diff: GraphDiff; fix: SuggestedFix }
+export type AppliedFix = { findingId: string; runId: string | null; workflow: { id: string; revision: number; status: WorkflowStatus } }

@@ -1,7 +1,7 @@
 'use client'
 
 import Link from 'next/link'
-import { useEffect, useRef, useState } from 'react'
+import { useEffect, useRef } from 'react'
 import type { RunLogLine } from '../../../lib/graphql/types'
 import { useCanvasStore } from '../store/canvas-store-context'
 import { formatDuration, RunStatusBadge } from './run-format'
@@ -10,8 +10,8 @@ import { formatDuration, RunStatusBadge } from './run-format'
 const APPLIED = /\s(created|configured|unchanged)$/
 
 /**
- * The progress of the followed run, over the bottom of the canvas: status, objects applied, nodes
- * healthy, and the run log streaming in. Collapsible; gone until a run is seen.
+ * The progress of the followed run, in the dock under the canvas: status, objects applied, nodes
+ * healthy, and the run log streaming in.
  */
 export function RunPanel({ workflowId }: { workflowId: string }) {
   const { run, total, healthy, failing } = useCanvasStore((s) => ({
@@ -20,7 +20,6 @@ export function RunPanel({ workflowId }: { workflowId: string }) {
     healthy: s.nodes.filter((n) => s.health[n.id]?.state === 'healthy').length,
     failing: s.nodes.filter((n) => s.health[n.id]?.state === 'error').length,
   }))
-  const [open, setOpen] = useState(true)
   const logRef = useRef<HTMLOListElement>(null)
   const lines = run?.logs.length ?? 0
 
@@ -28,17 +27,14 @@ export function RunPanel({ workflowId }: { workflowId: string }) {
   useEffect(() => {
     const el = logRef.current
     if (el && el.scrollHeight - el.scrollTop - el.clientHeight < 60) el.scrollTop = el.scrollHeight
-  }, [lines, open])
+  }, [lines])
 
-  if (!run) return null
+  if (!run) return <p className="muted dock-empty">No run followed yet: press Run to deploy this workflow.</p>
   const applied = run.logs.filter((l) => APPLIED.test(l.message)).length
 
   return (
-    <section className={`run-panel${open ? '' : ' is-collapsed'}`} aria-label="Run progress" data-status={run.status}>
+    <section className="run-panel" aria-label="Run progress" data-status={run.status}>
       <header className="run-panel-head">
-        <button type="button" className="btn btn-sm btn-ghost" aria-expanded={open} onClick={() => setOpen((o) => !o)} aria-label={open ? 'Collapse run log' : 'Expand run log'}>
-          {open ? '▾' : '▸'}
-        </button>
         <strong>Run{run.version ? ` of version ${run.version}` : ''}</strong>
         <RunStatusBadge status={run.status} />
         <span className="run-panel-progress" data-testid="run-progress">
@@ -54,21 +50,17 @@ export function RunPanel({ workflowId }: { workflowId: string }) {
           Run history
         </Link>
       </header>
-      {open && (
-        <>
-          {run.error && (
-            <p className="run-panel-error" role="alert">
-              {run.error}
-            </p>
-          )}
-          <ol className="run-log" ref={logRef} role="log" aria-label="Run log" aria-live="polite">
-            {run.logs.map((l, i) => (
-              <LogLine key={i} line={l} />
-            ))}
-            {run.logs.length === 0 && <li className="muted">Waiting for the first log line…</li>}
-          </ol>
-        </>
+      {run.error && (
+        <p className="run-panel-error" role="alert">
+          {run.error}
+        </p>
       )}
+      <ol className="run-log" ref={logRef} role="log" aria-label="Run log" aria-live="polite">
+        {run.logs.map((l, i) => (
+          <LogLine key={i} line={l} />
+        ))}
+        {run.logs.length === 0 && <li className="muted">Waiting for the first log line…</li>}
+      </ol>
     </section>
   )
 }

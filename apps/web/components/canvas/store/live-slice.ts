@@ -13,10 +13,16 @@ export type RunProgress = {
   error?: string | null
 }
 
+/** The tabs of the dock under the canvas: the run, and the selected node's logs, terminal, diagnostics. */
+export type DockTab = 'run' | 'logs' | 'terminal' | 'diagnostics'
+
 /** What the live event stream keeps in the editor's store: node health and run progress. */
 export type LiveState = {
   health: Record<string, NodeHealth>
   run: RunProgress | null
+  /** The open dock tab; null when the dock is closed. A run starting opens `run`. */
+  dock: DockTab | null
+  openDock(tab: DockTab | null): void
   /** Folds one `workflowEvents` event into the state; unknown events are ignored. */
   applyLiveEvent(event: WorkflowEvent): void
   /** Fills a followed run from its record (a reload during a run: the log so far). */
@@ -35,6 +41,11 @@ export function createLiveSlice(set: Set, get: Get): LiveState {
   return {
     health: {},
     run: null,
+    dock: null,
+
+    openDock(tab) {
+      set({ dock: tab })
+    },
 
     applyLiveEvent(event) {
       const { run, health } = get()
@@ -45,12 +56,12 @@ export function createLiveSlice(set: Set, get: Get): LiveState {
           for (const n of event.payload.nodes) next[n.nodeId] = healthOf(n.state, n.message)
           const active = event.payload.activeRunId
           const followed = active ? (run?.runId === active ? run : { runId: active, status: 'running' as const, version: null, logs: [] }) : run?.status === 'running' ? null : run
-          return set({ health: next, run: followed })
+          return set({ health: next, run: followed, ...(active && !get().dock ? { dock: 'run' as const } : {}) })
         }
         case 'node_update':
           return set({ health: { ...health, [event.payload.nodeId]: healthOf(event.payload.state, event.payload.message) } })
         case 'run_started':
-          return set({ run: { runId: event.payload.runId, status: 'running', version: event.payload.version, logs: [] } })
+          return set({ run: { runId: event.payload.runId, status: 'running', version: event.payload.version, logs: [] }, dock: 'run' })
         case 'run_log': {
           const line = { at: event.payload.at, level: event.payload.level, message: event.payload.message }
           const base = run?.runId === event.payload.runId ? run : { runId: event.payload.runId, status: 'running' as const, version: null, logs: [] }

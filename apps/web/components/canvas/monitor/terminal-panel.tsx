@@ -1,0 +1,111 @@
+'use client'
+
+import '@xterm/xterm/css/xterm.css'
+import { useEffect, useRef, useState, type FormEvent } from 'react'
+import { useApiUrl } from '../../../lib/api-url-context'
+import { useAuth } from '../../../lib/auth/auth-context'
+import { terminalUrl } from '../../../lib/terminal-url'
+
+type Phase = { state: 'idle' } | { state: 'connecting' } | { state: 'ready'; pod: string; container: string; shell: string } | { state: 'closed'; message: string; failed: boolean }
+
+/**
+ * A shell in one of the node's containers (SPEC §10): xterm.js over the API's terminal WebSocket
+ * (JSON messages: stdin / resize out; ready / stdout / exit / error in). Without a pod, the API
+ * picks the node's first running one. Leaving the panel closes the socket, which ends the exec.
+ */
+export function TerminalPanel({ workflowId, nodeId }: { workflowId: string; nodeId: string }) {
+  const apiUrl = useApiUrl()
+  const { session } = useAuth()
+  const host = useRef<HTMLDivElement>(null)
+  const [target, setTarget] = useState<{ pod: string; container: string } | null>(null)
+  const [phase, setPhase] = useState<Phase>({ state: 'idle' })
+
+  useEffect(() => {
+    if (!target || !host.current || !session) return
+    let disposed = false
+    let cleanup = () => {}
+    setPhase({ state: 'connecting' })
+    // xterm touches the DOM when loaded: load it in the browser only.
+    void Promise.all([import('@xterm/xterm'), import('@xterm/addon-fit')]).then(([{ Terminal }, { FitAddon }]) => {
+      if (disposed || !host.current) return
+      const term = new Terminal({ fontSize: 13, cursorBlink: true, convertEol: false, theme: { background: '#0f172a' } })
+      const fit = new FitAddon()
+      term.loadAddon(fit)
+      term.open(host.current)
+      fit.fit()
+      const ws = new WebSocket(terminalUrl(apiUrl, { workflowId, nodeId, token: session.token, ...target, cols: term.cols, rows: term.rows }))
+      const send = (m: object) => ws.readyState === WebSocket.OPEN && ws.send(JSON.stringify(m))
+      ws.onmessage = (e) => {
+        const m = JSON.parse(String(e.data)) as { type: string; data?: string; message?: string; pod?: string; container?: string; shell?: string }
+        if (m.type === 'stdout' && m.data) term.write(m.data)
+        if (m.type === 'ready') {
+          setPhase({ state: 'ready', pod: m.pod!, container: m.container!, shell: m.shell! })
+          term.focus()
+        }
+        if (m.type === 'exit' || m.type === 'error') {
+          term.write(`\r\n\x1b[31m${m.message}\x1b[0m\r\n`)
+          setPhase({ state: 'closed', message: m.message ?? 'closed', failed: m.type === 'error' })
+        }
+      }
+      ws.onclose = (e) => setPhase((p) => (p.state === 'closed' ? p : { state: 'closed', message: e.reason || 'the connection closed', failed: e.code !== 1000 }))
+      const input = term.onData((data) => send({ type: 'stdin', data }))
+      const resized = term.onResize(({ cols, rows }) => send({ type: 'resize', cols, rows }))
+      const observer = new ResizeObserver(() => fit.fit())
+      observer.observe(host.current)
+      cleanup = () => {
+        observer.disconnect()
+        input.dispose()
+        resized.dispose()
+        // Closed on purpose: its close event must not overwrite the state that caused it.
+        ws.onclose = null
+        ws.onmessage = null
+        ws.close()
+        term.dispose()
+      }
+    })
+    return () => {
+      disposed = true
+      cleanup()
+    }
+  }, [target, apiUrl, workflowId, nodeId, session])
+
+  function onConnect(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault()
+    const form = new FormData(e.currentTarget)
+    setTarget({ pod: String(form.get('pod') ?? '').trim(), container: String(form.get('container') ?? '').trim() })
+  }
+
+  const live = phase.state === 'connecting' || phase.state === 'ready'
+  return (
+    <section className="monitor-panel" aria-label="Terminal">
+      <form className="row monitor-controls" onSubmit={onConnect}>
+        <label className="inline-field">
+          Pod
+          <input name="pod" placeholder="first running pod" disabled={live} size={22} />
+        </label>
+        <label className="inline-field">
+          Container
+          <input name="container" placeholder="first container" disabled={live} size={14} />
+        </label>
+        {live ? (
+          // Keys: React must not turn this button into the submit one while its click is handled.
+          <button key="disconnect" type="button" className="btn btn-sm" onClick={() => (setTarget(null), setPhase({ state: 'closed', message: 'disconnected', failed: false }))}>
+            Disconnect
+          </button>
+        ) : (
+          <button key="connect" type="submit" className="btn btn-sm btn-primary">
+            {phase.state === 'closed' ? 'Reconnect' : 'Connect'}
+          </button>
+        )}
+        <span className="spacer" />
+        <span className={`small${phase.state === 'closed' && phase.failed ? ' text-danger' : ' muted'}`} role="status">
+          {phase.state === 'idle' && 'Not connected'}
+          {phase.state === 'connecting' && 'Connecting…'}
+          {phase.state === 'ready' && `${phase.shell} in ${phase.pod}/${phase.container}`}
+          {phase.state === 'closed' && phase.message}
+        </span>
+      </form>
+      <div className="terminal-host" ref={host} aria-label="Terminal screen" />
+    </section>
+  )
+}
