@@ -56,7 +56,7 @@ describe('the sample application', () => {
     const ing = await kc.makeApiClient(NetworkingV1Api).readNamespacedIngress({ name: 'shop', namespace: ns })
     expect(ing.spec?.rules?.[0]?.http?.paths[0]?.backend.service?.name).toBe('web')
     const np = await kc.makeApiClient(NetworkingV1Api).readNamespacedNetworkPolicy({ name: 'web-ingress', namespace: ns })
-    expect(np.spec?.podSelector.matchLabels).toEqual(dep.spec?.selector?.matchLabels)
+    expect(np.spec?.podSelector?.matchLabels).toEqual(dep.spec?.selector?.matchLabels)
     const hpa = await kc.makeApiClient(AutoscalingV2Api).readNamespacedHorizontalPodAutoscaler({ name: 'web', namespace: ns })
     expect(hpa.spec?.scaleTargetRef).toMatchObject({ kind: 'Deployment', name: 'web' })
   })
