@@ -154,33 +154,22 @@ async function startOnce(opts: ControlPlaneOptions, binDir: string, log: (line: 
 
     const apiProc = procs.start('kube-apiserver', bin('kube-apiserver'), args.apiserver, env)
     await waitForOk('kube-apiserver /readyz', apiProc, `${server}/readyz`, READY_TIMEOUT_MS, tls)
-    log(`testenv: kube-apiserver ready (${elapsed()}); starting controller-manager, scheduler, kwok and metrics-server`)
+    log(`testenv: kube-apiserver ready (${elapsed()}); starting controller-manager, scheduler and kwok`)
 
     const kcmProc = procs.start('kube-controller-manager', bin('kube-controller-manager'), args.controllerManager, env)
     const schedProc = procs.start('kube-scheduler', bin('kube-scheduler'), args.scheduler, env)
     const kwokProc = procs.start('kwok', bin('kwok'), args.kwok, env)
-    // Nothing waits for metrics-server: it has no first metrics before its
-    // first scrape anyway. Whoever needs the metrics API waits for the
-    // v1beta1.metrics.k8s.io APIService to be Available (metricsApiAvailable).
-    procs.start('metrics-server', bin('metrics-server'), args.metricsServer, env)
-
     const kc = new KubeConfig()
     kc.loadFromString(kubeconfig)
     const core = kc.makeApiClient(CoreV1Api)
-    // Cluster add-ons, created while the components come up. kube-system may
-    // not exist for a moment after /readyz, hence the retry.
-    const addons = waitUntil('default StorageClass and metrics APIService', apiProc, async () => {
-      await createDefaultStorageClass(kc.makeApiClient(StorageV1Api))
-      await registerMetricsApi(core, kc.makeApiClient(ApiregistrationV1Api), ports.metricsServer, tls.ca)
-      return true
-    }, READY_TIMEOUT_MS)
+    const storageClass = createDefaultStorageClass(kc.makeApiClient(StorageV1Api))
 
     const insecure = { insecure: true }
     await Promise.all([
       waitForOk('kube-controller-manager /healthz', kcmProc, `https://127.0.0.1:${ports.controllerManager}/healthz`, READY_TIMEOUT_MS, insecure),
       waitForOk('kube-scheduler /readyz', schedProc, `https://127.0.0.1:${ports.scheduler}/readyz`, READY_TIMEOUT_MS, insecure),
       waitForOk('kwok /healthz', kwokProc, `http://127.0.0.1:${ports.kwok}/healthz`, READY_TIMEOUT_MS),
-      addons,
+      storageClass,
     ])
     log(`testenv: components healthy (${elapsed()}); creating ${opts.nodes ?? 2} kwok nodes`)
 
@@ -194,6 +183,15 @@ async function startOnce(opts: ControlPlaneOptions, binDir: string, log: (line: 
       return true
     }, READY_TIMEOUT_MS)
     log(`testenv: control plane ready in ${elapsed()} (${server}, kubeconfig ${kubeconfigPath})`)
+
+    // metrics-server last, and nothing waits for it: it would only compete
+    // for CPU with the start of the rest, and has no metrics before its
+    // first scrapes anyway. Whoever needs the metrics API waits for the
+    // v1beta1.metrics.k8s.io APIService to be Available (metricsApiAvailable),
+    // within a second or two of this point.
+    procs.start('metrics-server', bin('metrics-server'), args.metricsServer, env)
+    registerMetricsApi(core, kc.makeApiClient(ApiregistrationV1Api), ports.metricsServer, tls.ca)
+      .catch((err) => { if (!stopped) log(`testenv: registering the metrics APIService failed: ${(err as Error).message}`) })
 
     return {
       kubeconfigPath, kubeconfig, server, workDir, podLogFile, previousPodLogFile,
