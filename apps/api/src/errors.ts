@@ -70,3 +70,16 @@ export function httpStatusOf(error: DomainError): number {
 export function invalidField(path: (string | number)[], message: string): ValidationError {
   return new ValidationError([{ path, message }])
 }
+
+/**
+ * The expected failure behind an error, if any: a DomainError itself, or PostgreSQL refusing a value
+ * the client sent (SQLSTATE class 22 "data exception": a NUL character in text, an id that is not
+ * a UUID, a number out of range). Those are bad input, not server faults, whichever field held them.
+ */
+export function expectedFailureOf(error: unknown): DomainError | undefined {
+  if (error instanceof DomainError) return error
+  const sqlState = (error as { meta?: { driverAdapterError?: { cause?: { originalCode?: unknown } } } } | undefined)?.meta?.driverAdapterError?.cause?.originalCode
+  if (typeof sqlState === 'string' && sqlState.startsWith('22'))
+    return new ValidationError([{ path: [], message: 'the request contains a value that cannot be stored (for example a NUL character or a malformed id)' }])
+  return undefined
+}

@@ -2,7 +2,7 @@ import { costLimitPlugin } from '@escape.tech/graphql-armor-cost-limit'
 import { maxAliasesPlugin } from '@escape.tech/graphql-armor-max-aliases'
 import { maxDepthPlugin } from '@escape.tech/graphql-armor-max-depth'
 import { createGraphQLError, createYoga, maskError } from 'graphql-yoga'
-import { DomainError } from '../errors.ts'
+import { expectedFailureOf } from '../errors.ts'
 import { authenticate, type Deps } from '../services/index.ts'
 import type { GraphQLContext } from './builder.ts'
 import { schema } from './schema/index.ts'
@@ -19,8 +19,8 @@ export function createGraphQL(deps: Deps) {
     // not-found) keep their message and code.
     maskedErrors: {
       maskError(error, message, isDev) {
-        const original = (error as { originalError?: unknown }).originalError
-        if (original instanceof DomainError)
+        const original = expectedFailureOf((error as { originalError?: unknown }).originalError)
+        if (original)
           return createGraphQLError(original.message, { extensions: { code: original.code } })
         return maskError(error, message, isDev)
       },

@@ -1,6 +1,6 @@
-import { DomainError, httpStatusOf } from '../errors.ts'
+import { expectedFailureOf, httpStatusOf } from '../errors.ts'
 import { receiveWebhook, type Deps } from '../services/index.ts'
-import { json, type Route } from './router.ts'
+import { decodeSegment, json, type Route } from './router.ts'
 
 export const HOOKS_PREFIX = '/v1/api/hooks/'
 
@@ -9,16 +9,17 @@ export const HOOKS_PREFIX = '/v1/api/hooks/'
  * body, which the router only sees parsed. Public: the token and the signature are the credentials.
  */
 export async function handleHook(request: Request, deps: Deps, rawBody: string): Promise<Response> {
-  const token = decodeURIComponent(new URL(request.url).pathname.slice(HOOKS_PREFIX.length).replace(/\/$/, ''))
   if (request.method !== 'POST') return json(405, { error: `method ${request.method} not allowed`, details: { allowed: ['POST'] } })
   if (Buffer.byteLength(rawBody) > deps.config.webhookMaxBytes)
     return json(413, { error: `webhook payload larger than ${deps.config.webhookMaxBytes} bytes` })
   try {
+    const token = decodeSegment('token', new URL(request.url).pathname.slice(HOOKS_PREFIX.length).replace(/\/$/, ''))
     const firing = await receiveWebhook(deps, token, request.headers, rawBody)
     if (firing.outcome === 'started') return json(202, { run_id: firing.runId, status: 'running' })
     return json(409, { error: firing.message, details: { outcome: firing.outcome } })
   } catch (e) {
-    if (e instanceof DomainError) return json(httpStatusOf(e), { error: e.message })
+    const expected = expectedFailureOf(e)
+    if (expected) return json(httpStatusOf(expected), { error: expected.message })
     throw e
   }
 }

@@ -1,4 +1,4 @@
-import { DomainError, ValidationError, httpStatusOf, AuthenticationError, RevisionConflictError, InvalidTransitionError } from '../errors.ts'
+import { DomainError, ValidationError, httpStatusOf, AuthenticationError, RevisionConflictError, InvalidTransitionError, invalidField, expectedFailureOf } from '../errors.ts'
 import type { Actor, Deps } from '../services/index.ts'
 
 export type RestRequest = {
@@ -40,7 +40,7 @@ export function createRestRouter(prefix: string, routes: Route[]): RestDispatche
     try {
       if (!route.public && !actor) throw new AuthenticationError()
       const values = route.regex.exec(url.pathname)!.slice(1)
-      const params = Object.fromEntries(route.keys.map((k, i) => [k, decodeURIComponent(values[i]!)]))
+      const params = Object.fromEntries(route.keys.map((k, i) => [k, decodeSegment(k, values[i]!)]))
       const result = await route.handler({
         deps,
         actor: actor as Actor,
@@ -52,9 +52,19 @@ export function createRestRouter(prefix: string, routes: Route[]): RestDispatche
       if (result instanceof Response) return result
       return result === undefined ? new Response(null, { status: 204 }) : json(route.status ?? 200, result)
     } catch (e) {
-      if (e instanceof DomainError) return json(httpStatusOf(e), errorBody(e))
+      const expected = expectedFailureOf(e)
+      if (expected) return json(httpStatusOf(expected), errorBody(expected))
       throw e
     }
+  }
+}
+
+/** A path parameter, percent-decoded; malformed encoding (`%zz`) is the client's error, naming the parameter. */
+export function decodeSegment(name: string, raw: string): string {
+  try {
+    return decodeURIComponent(raw)
+  } catch {
+    throw invalidField([name], 'is not valid percent-encoding')
   }
 }
 
