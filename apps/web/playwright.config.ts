@@ -34,7 +34,8 @@ export default defineConfig({
       // PostgreSQL and the control plane (built from source on a cold cache: ensureBinaries).
       timeout: 300_000,
       reuseExistingServer: !!process.env.E2E_REUSE,
-      gracefulShutdown: { signal: 'SIGTERM', timeout: 10_000 },
+      // Time for the API, PostgreSQL and the control plane to stop (start-api bounds each at 5 s).
+      gracefulShutdown: { signal: 'SIGTERM', timeout: 20_000 },
       stdout: 'pipe',
     },
     {

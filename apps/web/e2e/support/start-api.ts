@@ -49,22 +49,23 @@ const server = await startServer(config)
 console.log(`e2e API ready at ${server.url}`)
 
 let stopping = false
+/** Each step is bounded: Playwright SIGKILLs the process after its gracefulShutdown timeout. */
+const bounded = (p: Promise<unknown>, ms = 5_000) => Promise.race([p.catch(() => {}), new Promise((r) => setTimeout(r, ms).unref())])
+function removeFiles() {
+  rmSync(kubeconfigPath, { force: true })
+  rmSync(`${kubeconfigPath}.json`, { force: true })
+  rmSync(dataDir, { recursive: true, force: true })
+}
 async function stop() {
   if (stopping) return
   stopping = true
-  await server.stop().catch(() => {})
-  await db.stop().catch(() => {})
-  await cp.stop().catch(() => {})
-  rmSync(kubeconfigPath, { force: true })
-  rmSync(`${kubeconfigPath}.json`, { force: true })
-  rmSync(dataDir, { recursive: true, force: true })
+  await bounded(server.stop())
+  await bounded(db.stop())
+  await bounded(cp.stop())
+  removeFiles()
   process.exit(0)
 }
 // Whatever ends the process, the temp dir goes with it.
-process.on('exit', () => {
-  rmSync(dataDir, { recursive: true, force: true })
-  rmSync(kubeconfigPath, { force: true })
-  rmSync(`${kubeconfigPath}.json`, { force: true })
-})
+process.on('exit', removeFiles)
 process.on('SIGTERM', stop)
 process.on('SIGINT', stop)
