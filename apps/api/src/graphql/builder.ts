@@ -21,6 +21,9 @@ export const builder = new SchemaBuilder<{
   defaultFieldNullability: false,
   defaultInputFieldRequiredness: true,
   scopeAuth: {
+    // Checked when a subscription starts, not on each event: without it the subscribe function
+    // ran for anonymous callers (and failed as an internal error instead of "authentication required").
+    authorizeOnSubscribe: true,
     authScopes: (ctx) => ({ loggedIn: !!ctx.actor }),
     unauthorizedError: () => new AuthenticationError(),
   },
