@@ -38,7 +38,7 @@ export async function firstSseEvent(t: TestApp, query: string, variables: Record
     const res = await t.app.handle(
       new Request('http://test/graphql', {
         method: 'POST',
-        headers: { 'content-type': 'application/json', accept: 'text/event-stream', authorization: `Bearer ${token}` },
+        headers: { 'content-type': 'application/json', accept: 'text/event-stream', ...(token ? { authorization: `Bearer ${token}` } : {}) },
         body: JSON.stringify({ query, variables }),
         signal: ac.signal,
       }),
