@@ -7,6 +7,7 @@ import './versions.ts'
 import './runs.ts'
 import './events.ts'
 import './monitor.ts'
+import './node-resources.ts'
 import './triggers.ts'
 
 export const schema = builder.toSchema()
