@@ -78,10 +78,16 @@ export function buildApp(deps: Deps) {
     const wss = new WebSocketServer({ noServer: true })
     const terminal = createTerminalServer(deps)
     const onUpgrade = (request: IncomingMessage, socket: Duplex, head: Buffer) => {
-      const path = new URL(request.url ?? '/', 'http://localhost').pathname
-      if (path === GRAPHQL_PATH) wss.handleUpgrade(request, socket, head, (ws) => wss.emit('connection', ws, request))
-      else if (!terminal.handleUpgrade(request, socket, head)) {
-        socket.end('HTTP/1.1 404 Not Found\r\nconnection: close\r\ncontent-length: 0\r\n\r\n')
+      // An exception thrown out of an 'upgrade' listener would end the process: a malformed
+      // request (e.g. bad percent-encoding in the path) is refused on its own socket instead.
+      try {
+        const path = new URL(request.url ?? '/', 'http://localhost').pathname
+        if (path === GRAPHQL_PATH) wss.handleUpgrade(request, socket, head, (ws) => wss.emit('connection', ws, request))
+        else if (!terminal.handleUpgrade(request, socket, head)) {
+          socket.end('HTTP/1.1 404 Not Found\r\nconnection: close\r\ncontent-length: 0\r\n\r\n')
+        }
+      } catch {
+        socket.end('HTTP/1.1 400 Bad Request\r\nconnection: close\r\ncontent-length: 0\r\n\r\n')
       }
     }
     server.on('upgrade', onUpgrade)
