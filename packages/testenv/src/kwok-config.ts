@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises'
 import { fileURLToPath } from 'node:url'
 import { stringify } from 'yaml'
 import { FAILURE_ANNOTATION, FAILURE_IMAGE_PREFIX, FAILURE_MODE_QUERY, FAILURE_MODES } from './failures.ts'
-import { POD_USAGE } from './metrics.ts'
+import { NODE_BASE_USAGE, POD_USAGE } from './metrics.ts'
 import { INGRESS_DOMAIN, LOADBALANCER_DOMAIN } from './networking.ts'
 
 const STAGE_FILES = [
@@ -43,6 +43,8 @@ export async function renderKwokConfig(paths: KwokConfigPaths): Promise<string> 
       .replaceAll('__LOADBALANCER_DOMAIN__', LOADBALANCER_DOMAIN)
       .replaceAll('__USAGE_CPU__', POD_USAGE.cpu)
       .replaceAll('__USAGE_MEMORY__', POD_USAGE.memory)
+      .replaceAll('__NODE_BASE_CPU_CORES__', NODE_BASE_USAGE.cpuCores.toFixed(3))
+      .replaceAll('__NODE_BASE_MEMORY_BYTES__', String(NODE_BASE_USAGE.memoryBytes))
   }))
   const logs = stringify({
     apiVersion: 'kwok.x-k8s.io/v1alpha1',

@@ -7,6 +7,8 @@ import { createIfMissing } from './create-if-missing.ts'
  * applied to each container of the pod).
  */
 export const POD_USAGE = { cpu: '10m', memory: '16Mi' } as const
+/** Base usage of every fake node on top of its pods' (kwok/metrics.yaml). */
+export const NODE_BASE_USAGE = { cpuCores: 0.05, memoryBytes: 256 * 1024 * 1024 } as const
 export const USAGE_ANNOTATIONS = { cpu: 'kwok.x-k8s.io/usage-cpu', memory: 'kwok.x-k8s.io/usage-memory' } as const
 
 /** Where kwok serves each fake node's kubelet resource metrics (the Metric in kwok/metrics.yaml). */

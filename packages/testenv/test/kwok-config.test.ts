@@ -2,7 +2,7 @@ import { parseAllDocuments } from 'yaml'
 import { describe, expect, it } from 'vitest'
 import { renderKwokConfig } from '../src/kwok-config.ts'
 import { FAILURE_MODE_QUERY } from '../src/failures.ts'
-import { POD_USAGE } from '../src/metrics.ts'
+import { NODE_BASE_USAGE, POD_USAGE } from '../src/metrics.ts'
 
 describe('renderKwokConfig', () => {
   it('renders valid kwok documents with every placeholder filled in', async () => {
@@ -26,6 +26,7 @@ describe('renderKwokConfig', () => {
     })
     expect(docs.find((d) => d.kind === 'Metric')?.spec.path).toBe('/metrics/nodes/{nodeName}/metrics/resource')
     expect(JSON.stringify(docs.find((d) => d.kind === 'ClusterResourceUsage')?.spec)).toContain(`Quantity(\\"${POD_USAGE.cpu}\\")`)
+    expect(JSON.stringify(docs.find((d) => d.kind === 'Metric')?.spec)).toContain(`node.SinceSecond() * ${NODE_BASE_USAGE.cpuCores.toFixed(3)}`)
     expect(docs.find((d) => d.kind === 'ClusterExec')?.spec).toEqual({ execs: [{ local: { workDir: '/w/exec' } }] })
   })
 })
