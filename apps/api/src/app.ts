@@ -4,6 +4,7 @@ import { createServerAdapter } from '@whatwg-node/server'
 import { useServer } from 'graphql-ws/use/ws'
 import { WebSocketServer } from 'ws'
 import { createGraphQL, GRAPHQL_PATH } from './graphql/yoga.ts'
+import { expectedFailureOf, httpStatusOf } from './errors.ts'
 import { readBody } from './http/read-body.ts'
 import { HOOKS_PREFIX, handleHook } from './rest/hooks.ts'
 import { json } from './rest/router.ts'
@@ -29,7 +30,23 @@ export function buildApp(deps: Deps) {
     return new Response(response.body, { status: response.status, statusText: response.statusText, headers })
   }
 
+  /**
+   * Anything a handler did not expect is answered as JSON, never as the adapter's default (which
+   * sends the error's stack to the client): a database outage is a 503 the client may retry,
+   * the rest a 500 logged in full here.
+   */
   async function route(request: Request): Promise<Response> {
+    try {
+      return await dispatch(request)
+    } catch (e) {
+      const expected = expectedFailureOf(e)
+      if (expected) return json(httpStatusOf(expected), { error: expected.message }, httpStatusOf(expected) === 503 ? { 'retry-after': '2' } : {})
+      console.error('unexpected error', request.method, new URL(request.url).pathname, e)
+      return json(500, { error: 'internal server error' })
+    }
+  }
+
+  async function dispatch(request: Request): Promise<Response> {
     const url = new URL(request.url)
     let body: string | undefined = ''
     if (request.method !== 'GET' && request.method !== 'HEAD') {

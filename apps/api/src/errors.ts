@@ -51,6 +51,13 @@ export class RateLimitedError extends DomainError {
   }
 }
 
+/** A dependency the request needs (PostgreSQL) cannot be reached right now; retrying later can work. */
+export class ServiceUnavailableError extends DomainError {
+  constructor(message = 'the database is unavailable; retry shortly') {
+    super(message, 'SERVICE_UNAVAILABLE')
+  }
+}
+
 /** Error class → HTTP status, most specific first. */
 export const HTTP_STATUS: [new (...args: never[]) => DomainError, number][] = [
   [ValidationError, 400],
@@ -59,6 +66,7 @@ export const HTTP_STATUS: [new (...args: never[]) => DomainError, number][] = [
   [NotFoundError, 404],
   [ConflictError, 409],
   [RateLimitedError, 429],
+  [ServiceUnavailableError, 503],
   [DomainError, 400],
 ]
 
@@ -78,8 +86,26 @@ export function invalidField(path: (string | number)[], message: string): Valida
  */
 export function expectedFailureOf(error: unknown): DomainError | undefined {
   if (error instanceof DomainError) return error
+  if (isDatabaseUnavailable(error)) return new ServiceUnavailableError()
   const sqlState = (error as { meta?: { driverAdapterError?: { cause?: { originalCode?: unknown } } } } | undefined)?.meta?.driverAdapterError?.cause?.originalCode
   if (typeof sqlState === 'string' && sqlState.startsWith('22'))
     return new ValidationError([{ path: [], message: 'the request contains a value that cannot be stored (for example a NUL character or a malformed id)' }])
   return undefined
+}
+
+// Driver adapter error kinds and SQLSTATE classes that mean "PostgreSQL is not there right now"
+// (down, restarting, shutting down, connection lost), as opposed to a bad query or bad input.
+const UNAVAILABLE_KINDS = new Set(['DatabaseNotReachable', 'ConnectionClosed', 'SocketTimeout', 'TooManyConnections', 'TlsConnectionError'])
+const UNAVAILABLE_ERRNO = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND'])
+
+function isDatabaseUnavailable(error: unknown): boolean {
+  const e = error as { name?: string; code?: unknown; message?: string; meta?: { driverAdapterError?: { cause?: { kind?: string; originalCode?: unknown } } } } | undefined
+  if (!e || typeof e !== 'object') return false
+  if (e.name === 'PrismaClientInitializationError') return true
+  const cause = e.meta?.driverAdapterError?.cause
+  if (cause?.kind && UNAVAILABLE_KINDS.has(cause.kind)) return true
+  const code = typeof cause?.originalCode === 'string' ? cause.originalCode : typeof e.code === 'string' ? e.code : ''
+  // 08: connection exception; 57P01–57P03: admin shutdown, crash shutdown, cannot connect now.
+  if (/^(08|57P0[123])/.test(code) || UNAVAILABLE_ERRNO.has(code)) return true
+  return e.message === 'Connection terminated unexpectedly' || e.message === 'Connection terminated'
 }

@@ -2,7 +2,7 @@ import { costLimitPlugin } from '@escape.tech/graphql-armor-cost-limit'
 import { maxAliasesPlugin } from '@escape.tech/graphql-armor-max-aliases'
 import { maxDepthPlugin } from '@escape.tech/graphql-armor-max-depth'
 import { createGraphQLError, createYoga, maskError } from 'graphql-yoga'
-import { expectedFailureOf } from '../errors.ts'
+import { expectedFailureOf, httpStatusOf } from '../errors.ts'
 import { authenticate, type Deps } from '../services/index.ts'
 import type { GraphQLContext } from './builder.ts'
 import { schema } from './schema/index.ts'
@@ -19,9 +19,13 @@ export function createGraphQL(deps: Deps) {
     // not-found) keep their message and code.
     maskedErrors: {
       maskError(error, message, isDev) {
-        const original = expectedFailureOf((error as { originalError?: unknown }).originalError)
+        // Errors from the context factory (authentication) arrive unwrapped.
+        const original = expectedFailureOf((error as { originalError?: unknown }).originalError ?? error)
         if (original)
-          return createGraphQLError(original.message, { extensions: { code: original.code } })
+          return createGraphQLError(original.message, {
+            // A server-side outage (503) is also the HTTP status, so clients and proxies can retry.
+            extensions: { code: original.code, ...(httpStatusOf(original) >= 500 ? { http: { status: httpStatusOf(original) } } : {}) },
+          })
         return maskError(error, message, isDev)
       },
     },
