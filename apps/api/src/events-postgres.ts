@@ -76,6 +76,7 @@ export function createPostgresEventBus(databaseUrl: string, replicaId: string): 
         .catch((e: Error) => console.warn(`event bus (publish): ${e.message}`))
     },
     subscribe: local.subscribe,
+    subscriberCount: local.subscriberCount,
     async start() {
       await connect()
     },

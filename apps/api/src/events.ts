@@ -17,6 +17,8 @@ export type WorkflowEvent =
 export interface EventBus {
   publish(event: WorkflowEvent): void
   subscribe(workflowId: string, signal?: AbortSignal): AsyncIterableIterator<WorkflowEvent>
+  /** Live subscribers in this process (of one workflow, or all): a client that left must not count. */
+  subscriberCount(workflowId?: string): number
 }
 
 // A subscriber that falls this far behind is disconnected rather than slowing the publisher or
@@ -28,6 +30,10 @@ export function createInProcessEventBus(): EventBus {
   return {
     publish(event) {
       for (const push of subscribers.get(event.workflowId) ?? []) push(event)
+    },
+    subscriberCount(workflowId) {
+      if (workflowId !== undefined) return subscribers.get(workflowId)?.size ?? 0
+      return [...subscribers.values()].reduce((n, set) => n + set.size, 0)
     },
     subscribe(workflowId, signal) {
       const buffer: WorkflowEvent[] = []
