@@ -32,7 +32,7 @@ const printed: string[] = []
 const restore: (() => void)[] = []
 
 /** Keeps every answer for the final scan. */
-function keep(what: string, value: unknown) {
+function keep<T>(what: string, value: T): T {
   seen.push({ what, text: typeof value === 'string' ? value : JSON.stringify(value) })
   return value
 }

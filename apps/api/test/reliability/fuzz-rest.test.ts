@@ -183,6 +183,21 @@ describe('REST bad input: no 5xx, a clear JSON error, nothing changed', () => {
     tally.add('rest malformed paths', 3)
   })
 
+  it('an unexpected failure is a JSON 500 without the stack (the adapter default sent the stack to the client)', async () => {
+    const check = t.deps.loginThrottle.check
+    t.deps.loginThrottle.check = () => {
+      throw new Error('boom at /internal/path/secret.ts:42')
+    }
+    try {
+      const a = await send(t, 'POST', '/v1/api/auth/login', { body: { email: 'x@example.test', password: 'whatever' } })
+      expect(a.status).toBe(500)
+      expect(a.body).toEqual({ error: 'internal server error' })
+    } finally {
+      t.deps.loginThrottle.check = check
+    }
+    tally.add('rest unexpected failures')
+  })
+
   it('a body over the size limit is refused with 413 before it is read in full, and nothing changes', async () => {
     const before = await dbSnapshot(t.db)
     for (const r of writeRoutes) {
