@@ -154,7 +154,7 @@ function Editor({ workflow }: { workflow: WorkflowDetail }) {
           </div>
           <Dock workflowId={id} onFixApplied={() => void loadFromServer()} />
         </div>
-        {versionsOpen ? <VersionsPanel workflowId={id} canRestore={status !== 'ARCHIVED'} onRestored={() => void loadFromServer()} /> : <SettingsPanel />}
+        {versionsOpen ? <VersionsPanel workflowId={id} canRestore={status !== 'ARCHIVED'} onRestored={() => void loadFromServer()} /> : <SettingsPanel workflowId={id} />}
       </div>
       {paletteOpen && <CommandPalette onPick={addAtCenter} onClose={closePalette} />}
     </div>

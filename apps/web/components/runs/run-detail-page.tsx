@@ -75,7 +75,7 @@ export function RunDetailPage({ workflowId, runId }: { workflowId: string; runId
             </thead>
             <tbody>
               {run.nodeStates.map((s) => (
-                <NodeStateRow key={s.nodeId} state={s} node={nodes.get(s.nodeId)} />
+                <NodeStateRow key={s.nodeId} workflowId={workflowId} state={s} node={nodes.get(s.nodeId)} />
               ))}
               {run.nodeStates.length === 0 && (
                 <tr>
@@ -99,7 +99,7 @@ export function RunDetailPage({ workflowId, runId }: { workflowId: string; runId
   )
 }
 
-function NodeStateRow({ state, node }: { state: RunNodeState; node?: { type: string; data: Record<string, unknown> } }) {
+function NodeStateRow({ workflowId, state, node }: { workflowId: string; state: RunNodeState; node?: { type: string; data: Record<string, unknown> } }) {
   const health = (state.state in HEALTH_COLOR ? state.state : 'unknown') as HealthState
   const name = typeof node?.data.name === 'string' ? node.data.name : state.nodeId
   return (
@@ -107,6 +107,9 @@ function NodeStateRow({ state, node }: { state: RunNodeState; node?: { type: str
       <td>
         <strong>{name}</strong>
         {node && <div className="muted small">{node.type}</div>}
+        <Link className="small" href={`/workflows/${workflowId}/nodes/${encodeURIComponent(state.nodeId)}`} aria-label={`Resources of ${name}`}>
+          Resources
+        </Link>
       </td>
       <td>
         <span className="health-dot" style={{ background: HEALTH_COLOR[health] }} aria-hidden /> <span className={`health-label is-${health}`}>{health}</span>

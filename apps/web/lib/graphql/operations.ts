@@ -125,3 +125,15 @@ export const APPLY_NODE_FIX = `mutation ApplyNodeFix($workflowId: ID!, $nodeId: 
     __typename ... on MutationApplyNodeFixSuccess { data { findingId runId workflow { id revision status } } } ${WRITE}
   }
 }`
+
+// Resource detail of a node (SPEC §15) ---------------------------------------------------------
+export const NODE_RESOURCES = `query NodeResources($workflowId: ID!, $nodeId: String!) {
+  nodeResources(workflowId: $workflowId, nodeId: $nodeId) {
+    __typename ... on QueryNodeResourcesSuccess { data {
+      nodeId version observedAt health { state message updatedAt }
+      objects { apiVersion kind name namespace manifest live }
+      events { type reason message object count lastSeen }
+      pods { name phase nodeName createdAt containers { name image ready restartCount state reason message } }
+    } } ${READ}
+  }
+}`

@@ -103,3 +103,26 @@ export type Finding = {
 export type NodeDiagnostics = { nodeId: string; observedAt: string; findings: Finding[] }
 export type FixPreview = { findingId: string; revision: number; diff: GraphDiff; fix: SuggestedFix }
 export type AppliedFix = { findingId: string; runId: string | null; workflow: { id: string; revision: number; status: WorkflowStatus } }
+
+export type NodeResourceObject = {
+  apiVersion: string
+  kind: string
+  name: string
+  namespace: string | null
+  /** As the last run rendered it (secret values redacted). */
+  manifest: Record<string, unknown> | null
+  /** As on the cluster now (Secret values removed); null when absent. */
+  live: Record<string, unknown> | null
+}
+export type NodeResourceEvent = { type: string; reason: string; message: string; object: string; count: number; lastSeen: string | null }
+export type NodeContainer = { name: string; image: string; ready: boolean; restartCount: number; state: string; reason: string | null; message: string | null }
+export type NodePod = { name: string; phase: string; nodeName: string | null; createdAt: string | null; containers: NodeContainer[] }
+export type NodeResources = {
+  nodeId: string
+  version: number | null
+  observedAt: string
+  health: { state: string; message: string; updatedAt: string } | null
+  objects: NodeResourceObject[]
+  events: NodeResourceEvent[]
+  pods: NodePod[]
+}

@@ -73,21 +73,28 @@ export async function getNodeResources(deps: Deps, actor: Actor, workflowId: str
     const [pods, replicaSets] = workload
       ? await Promise.all([listNodePods(target), target.reader.list(REPLICA_SET, { namespace: target.namespace, labelSelector: target.podSelector })])
       : [[], []]
-    const events = await nodeEvents(target, [...objects.flatMap((o) => (o.live ? [o.live] : [])), ...replicaSets, ...pods])
+    const events = await nodeEvents(
+      target,
+      [...objects.flatMap((o) => (o.live ? [o.live] : [])), ...replicaSets, ...pods],
+      replicaSets.map((rs) => `${rs.metadata.name}-`),
+    )
     return { workflowId: workflow.id, nodeId, version: run.version, health, objects, events, pods: pods.map(toPod), observedAt }
   } catch (err) {
     throw new ConflictError(`cannot read the cluster: ${(err as Error).message}`, 'CLUSTER_UNREACHABLE')
   }
 }
 
-/** Events whose involved object is one of `about` (by uid), newest first. */
-async function nodeEvents(target: NodeTarget, about: K8sObject[]): Promise<NodeResourceEvent[]> {
+/**
+ * Events whose involved object is one of `about` (by uid), or a pod since gone whose name starts
+ * with one of `podPrefixes` (its replica set's name: why an earlier pod failed stays visible), newest first.
+ */
+async function nodeEvents(target: NodeTarget, about: K8sObject[], podPrefixes: string[]): Promise<NodeResourceEvent[]> {
   const uids = new Set(about.map((o) => (o.metadata as { uid?: string }).uid).filter(Boolean))
   const namespaces = [...new Set(about.map((o) => o.metadata.namespace ?? target.namespace))]
   const all = (await Promise.all(namespaces.map((namespace) => target.reader.list(EVENT, { namespace })))).flat()
   type Ev = { type?: string; reason?: string; message?: string; count?: number; lastTimestamp?: string; eventTime?: string; involvedObject?: { uid?: string; kind?: string; name?: string }; metadata: { creationTimestamp?: string } }
   return (all as unknown as Ev[])
-    .filter((e) => uids.has(e.involvedObject?.uid ?? ''))
+    .filter((e) => uids.has(e.involvedObject?.uid ?? '') || (e.involvedObject?.kind === 'Pod' && podPrefixes.some((p) => e.involvedObject?.name?.startsWith(p))))
     .map((e) => ({
       type: e.type ?? 'Normal',
       reason: e.reason ?? '',

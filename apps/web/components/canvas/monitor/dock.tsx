@@ -1,6 +1,7 @@
 'use client'
 
 import { isWorkloadKind, kindRegistry, type NodeKind } from '@kubeorch/domain'
+import Link from 'next/link'
 import { RunPanel } from '../run/run-panel'
 import type { DockTab } from '../store/live-slice'
 import { useCanvasStore, useCanvasStoreApi } from '../store/canvas-store-context'
@@ -43,7 +44,8 @@ export function Dock({ workflowId, onFixApplied }: { workflowId: string; onFixAp
         <span className="spacer" />
         {needsNode && selected && (
           <span className="muted small">
-            {kindRegistry[selected.kind].label} <strong>{selected.name}</strong>
+            {kindRegistry[selected.kind].label} <strong>{selected.name}</strong> ·{' '}
+            <Link href={`/workflows/${workflowId}/nodes/${encodeURIComponent(selected.id)}`}>Resource details</Link>
           </span>
         )}
       </div>

@@ -1,6 +1,7 @@
 'use client'
 
 import { kindRegistry, type GraphIssue, type NodeKind } from '@kubeorch/domain'
+import Link from 'next/link'
 import { useMemo } from 'react'
 import { checkConnection } from '../store/connection-rules'
 import { useCanvasStore, useCanvasStoreApi } from '../store/canvas-store-context'
@@ -9,19 +10,19 @@ import { kindJsonSchema, pathKey, type Path } from './kind-json-schema'
 import { SchemaForm } from './schema-form'
 
 /** Settings of the selected node: its form, its connections, and the fields its edges set. */
-export function SettingsPanel() {
+export function SettingsPanel({ workflowId }: { workflowId: string }) {
   const selectedId = useCanvasStore((s) => {
     const selected = s.nodes.filter((n) => n.selected)
     return selected.length === 1 ? selected[0]!.id : null
   })
   return (
     <aside className="settings" aria-label="Settings">
-      {selectedId ? <NodeSettings key={selectedId} id={selectedId} /> : <GraphOverview />}
+      {selectedId ? <NodeSettings key={selectedId} id={selectedId} workflowId={workflowId} /> : <GraphOverview />}
     </aside>
   )
 }
 
-function NodeSettings({ id }: { id: string }) {
+function NodeSettings({ id, workflowId }: { id: string; workflowId: string }) {
   const store = useCanvasStoreApi()
   const node = useCanvasStore((s) => s.nodes.find((n) => n.id === id))
   const issues = useCanvasStore((s) => s.issuesByNode[id])
@@ -38,6 +39,10 @@ function NodeSettings({ id }: { id: string }) {
       <p className="settings-kind">{def.label}</p>
       <h2 className="panel-title">{String(node.data.name || '(unnamed)')}</h2>
       <p className="muted settings-desc">{def.description}</p>
+      <p className="settings-resources">
+        <Link href={`/workflows/${workflowId}/nodes/${encodeURIComponent(id)}`}>Resource details</Link>
+        <span className="muted small"> — manifest, live object, pods, events</span>
+      </p>
       {readOnly && <p className="field-hint">This workflow is read-only in its current status.</p>}
       {nodeLevel.length > 0 && (
         <div className="form-error" role="alert">
