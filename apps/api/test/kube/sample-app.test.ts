@@ -59,5 +59,7 @@ describe('the sample application', () => {
     expect(np.spec?.podSelector?.matchLabels).toEqual(dep.spec?.selector?.matchLabels)
     const hpa = await kc.makeApiClient(AutoscalingV2Api).readNamespacedHorizontalPodAutoscaler({ name: 'web', namespace: ns })
     expect(hpa.spec?.scaleTargetRef).toMatchObject({ kind: 'Deployment', name: 'web' })
+    // The run waited for the autoscaler to read real metrics, not just for the object to exist.
+    expect(hpa.status?.conditions?.find((c) => c.type === 'ScalingActive')?.status).toBe('True')
   })
 })
