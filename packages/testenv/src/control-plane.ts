@@ -14,7 +14,7 @@ import { createNodes, nodeSchedulable } from './nodes.ts'
 import { generatePki } from './pki.ts'
 import { appendPodLog } from './pod-logs.ts'
 import { pickFreePorts } from './ports.ts'
-import { killGroup, ProcessSet } from './processes.ts'
+import { killGroup, ProcessSet, type Component } from './processes.ts'
 import { waitForOk, waitUntil } from './readiness.ts'
 import { reapStaleRuns, RunRecord } from './run-registry.ts'
 import { createDefaultStorageClass } from './storage.ts'
@@ -44,8 +44,18 @@ export interface ControlPlane {
   execDir: string
   /** Component logs (etcd.log, kube-apiserver.log, ...). */
   logDir: string
+  /**
+   * Stops one component (SIGTERM, then SIGKILL), for fault tests: clients see it go away as in
+   * an outage. Its ports, certificates and data stay, so startComponent brings it back as it was.
+   */
+  stopComponent(name: ComponentName): Promise<void>
+  /** Starts a stopped component again on the same ports with the same data; resolves once it is healthy. */
+  startComponent(name: ComponentName): Promise<void>
   stop(): Promise<void>
 }
+
+/** The components a fault test can stop and start again. */
+export type ComponentName = 'etcd' | 'kube-apiserver' | 'kube-controller-manager' | 'kube-scheduler' | 'kwok'
 
 const READY_TIMEOUT_MS = 120_000
 
@@ -147,30 +157,39 @@ async function startOnce(opts: ControlPlaneOptions, binDir: string, log: (line: 
     const env = { PATH: process.env.PATH ?? '/usr/local/bin:/usr/bin:/bin', HOME: dirs.exec, LANG: 'C.UTF-8' }
     const tls = { ca: await readFile(pki.caCert), cert: await readFile(pki.adminCert), key: await readFile(pki.adminKey) }
 
+    const insecure = { insecure: true }
+    // How each restartable component is started and when it counts as up: one table, used at
+    // start and by startComponent.
+    const specs: Record<ComponentName, { args: string[]; ready: (c: Component) => Promise<void> }> = {
+      etcd: { args: args.etcd, ready: (c) => waitForOk('etcd /readyz', c, `http://127.0.0.1:${ports.etcd}/readyz`, 60_000) },
+      'kube-apiserver': { args: args.apiserver, ready: (c) => waitForOk('kube-apiserver /readyz', c, `${server}/readyz`, READY_TIMEOUT_MS, tls) },
+      'kube-controller-manager': { args: args.controllerManager, ready: (c) => waitForOk('kube-controller-manager /healthz', c, `https://127.0.0.1:${ports.controllerManager}/healthz`, READY_TIMEOUT_MS, insecure) },
+      'kube-scheduler': { args: args.scheduler, ready: (c) => waitForOk('kube-scheduler /readyz', c, `https://127.0.0.1:${ports.scheduler}/readyz`, READY_TIMEOUT_MS, insecure) },
+      kwok: { args: args.kwok, ready: (c) => waitForOk('kwok /healthz', c, `http://127.0.0.1:${ports.kwok}/healthz`, READY_TIMEOUT_MS) },
+    }
+    const running = new Map<ComponentName, Component>()
+    const launch = (name: ComponentName) => {
+      const c = procs.start(name, bin(name), specs[name].args, env)
+      running.set(name, c)
+      return c
+    }
+
     log(`testenv: starting etcd on 127.0.0.1:${ports.etcd}`)
-    const etcdProc = procs.start('etcd', bin('etcd'), args.etcd, env)
-    await waitForOk('etcd /readyz', etcdProc, `http://127.0.0.1:${ports.etcd}/readyz`, 60_000)
+    await specs.etcd.ready(launch('etcd'))
     log(`testenv: etcd ready (${elapsed()}); starting kube-apiserver on ${server}`)
 
-    const apiProc = procs.start('kube-apiserver', bin('kube-apiserver'), args.apiserver, env)
-    await waitForOk('kube-apiserver /readyz', apiProc, `${server}/readyz`, READY_TIMEOUT_MS, tls)
+    await specs['kube-apiserver'].ready(launch('kube-apiserver'))
     log(`testenv: kube-apiserver ready (${elapsed()}); starting controller-manager, scheduler and kwok`)
 
-    const kcmProc = procs.start('kube-controller-manager', bin('kube-controller-manager'), args.controllerManager, env)
-    const schedProc = procs.start('kube-scheduler', bin('kube-scheduler'), args.scheduler, env)
-    const kwokProc = procs.start('kwok', bin('kwok'), args.kwok, env)
+    const kcmProc = launch('kube-controller-manager')
+    const schedProc = launch('kube-scheduler')
+    const kwokProc = launch('kwok')
     const kc = new KubeConfig()
     kc.loadFromString(kubeconfig)
     const core = kc.makeApiClient(CoreV1Api)
     const storageClass = createDefaultStorageClass(kc.makeApiClient(StorageV1Api))
 
-    const insecure = { insecure: true }
-    await Promise.all([
-      waitForOk('kube-controller-manager /healthz', kcmProc, `https://127.0.0.1:${ports.controllerManager}/healthz`, READY_TIMEOUT_MS, insecure),
-      waitForOk('kube-scheduler /readyz', schedProc, `https://127.0.0.1:${ports.scheduler}/readyz`, READY_TIMEOUT_MS, insecure),
-      waitForOk('kwok /healthz', kwokProc, `http://127.0.0.1:${ports.kwok}/healthz`, READY_TIMEOUT_MS),
-      storageClass,
-    ])
+    await Promise.all([specs['kube-controller-manager'].ready(kcmProc), specs['kube-scheduler'].ready(schedProc), specs.kwok.ready(kwokProc), storageClass])
     log(`testenv: components healthy (${elapsed()}); creating ${opts.nodes ?? 2} kwok nodes`)
 
     const names = await createNodes(core, opts.nodes ?? 2)
@@ -193,9 +212,23 @@ async function startOnce(opts: ControlPlaneOptions, binDir: string, log: (line: 
     registerMetricsApi(core, kc.makeApiClient(ApiregistrationV1Api), ports.metricsServer, tls.ca)
       .catch((err) => { if (!stopped) log(`testenv: registering the metrics APIService failed: ${(err as Error).message}`) })
 
+    const stopComponent = async (name: ComponentName) => {
+      const c = running.get(name)
+      running.delete(name)
+      if (c) await procs.stop(c)
+      log(`testenv: stopped ${name}`)
+    }
+    const startComponent = async (name: ComponentName) => {
+      if (stopped) throw new Error('the control plane is stopped')
+      const current = running.get(name)
+      if (current && current.exitStatus === undefined) return // already running
+      await specs[name].ready(launch(name))
+      log(`testenv: started ${name} again`)
+    }
+
     return {
       kubeconfigPath, kubeconfig, server, workDir, podLogFile, previousPodLogFile,
-      execDir: dirs.exec, logDir: dirs.logs, stop,
+      execDir: dirs.exec, logDir: dirs.logs, stopComponent, startComponent, stop,
     }
   } catch (err) {
     // Keep the component logs readable in the error; then clean up fully.

@@ -1,5 +1,5 @@
 import type {} from './provided-context.ts'
-export { startControlPlane, type ControlPlane, type ControlPlaneOptions } from './control-plane.ts'
+export { startControlPlane, type ComponentName, type ControlPlane, type ControlPlaneOptions } from './control-plane.ts'
 export { ensureBinaries, BINARIES } from './ensure-binaries.ts'
 export { appendPodLog } from './pod-logs.ts'
 export {

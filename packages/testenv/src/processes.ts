@@ -90,6 +90,16 @@ export class ProcessSet {
     return component
   }
 
+  /** SIGTERM to one component's group, SIGKILL if it is still there after `graceMs`; resolves once it is gone. */
+  async stop(c: Component, graceMs = 10_000): Promise<void> {
+    if (!killGroup(c.pid, 'SIGTERM')) return
+    const deadline = Date.now() + graceMs
+    while (groupAlive(c.pid) && Date.now() < deadline) await sleep(100)
+    killGroup(c.pid, 'SIGKILL')
+    const gone = Date.now() + 5_000
+    while (groupAlive(c.pid) && Date.now() < gone) await sleep(50)
+  }
+
   /** SIGTERM to every group in reverse start order, then SIGKILL whatever is left after `graceMs`. */
   async stopAll(graceMs = 10_000): Promise<void> {
     for (const c of [...this.components].reverse()) {
