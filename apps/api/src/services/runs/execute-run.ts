@@ -98,7 +98,7 @@ export async function executeRun(deps: Deps, runId: string): Promise<void> {
     await checkCancel()
     await prune(applier, wf.id, manifests, journal, record)
 
-    for (const node of graph.nodes) await journal.nodeState(node.id, 'partial', 'applied; waiting for health', actions.get(node.id) ?? [])
+    await Promise.all(graph.nodes.map((node) => journal.nodeState(node.id, 'partial', 'applied; waiting for health', actions.get(node.id) ?? [])))
     await journal.log('waiting for every node to be healthy')
     // The executing replica takes the workflow's monitor over; a former holder stops its watcher.
     await claimMonitorLease(deps, wf.id, { force: true })
@@ -108,10 +108,12 @@ export async function executeRun(deps: Deps, runId: string): Promise<void> {
       cancelled: async () => Boolean((await deps.db.workflowRun.findUnique({ where: { id: runId }, select: { cancelRequested: true } }))?.cancelRequested),
     })
     const current = monitor.current()
-    for (const node of graph.nodes) {
-      const h = current.get(node.id)
-      await journal.nodeState(node.id, h?.state ?? 'unknown', h?.message ?? 'not observed', actions.get(node.id) ?? [])
-    }
+    await Promise.all(
+      graph.nodes.map((node) => {
+        const h = current.get(node.id)
+        return journal.nodeState(node.id, h?.state ?? 'unknown', h?.message ?? 'not observed', actions.get(node.id) ?? [])
+      }),
+    )
     nodesRecorded = true
     if (outcome.ok) {
       status = 'COMPLETED'
@@ -131,6 +133,7 @@ export async function executeRun(deps: Deps, runId: string): Promise<void> {
     if (!nodesRecorded)
       for (const [nodeId, objects] of actions) await journal.nodeState(nodeId, 'partial', 'applied before the run ended', objects).catch(() => {})
   }
+  await journal.flush().catch((e: Error) => console.warn(`run ${runId}: writing its log failed: ${e.message}`))
   await finishRun(deps, runId, wf.id, status, error, started)
 }
 
