@@ -1,3 +1,4 @@
+import { createServer, connect, type Server, type Socket } from 'node:net'
 import { CoreV1Api, KubeConfig } from '@kubernetes/client-node'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createApplier, loadKubeConfig, watchResources, type WatchSnapshot } from '../src/index.ts'
@@ -70,5 +71,53 @@ describe('watch recovery', () => {
     credentials.loadFromString(yaml)
     const key = credentials.getCurrentUser()!.keyData!
     expect(errors.every((e) => !e.message.includes(key.slice(0, 40)))).toBe(true)
+  })
+
+  it('reports reachability: false once when the server goes away, true once it answers again', async () => {
+    // A TCP relay to the real apiserver that can be taken down and brought back on its port.
+    const upstream = new URL(kubeconfigYaml().match(/server: (\S+)/)![1]!)
+    const port = await closedPort()
+    const sockets = new Set<Socket>()
+    let relay: Server | undefined
+    const open = () =>
+      new Promise<void>((resolve) => {
+        relay = createServer((client) => {
+          const server = connect(Number(upstream.port), upstream.hostname)
+          for (const s of [client, server]) {
+            sockets.add(s)
+            s.on('error', () => {})
+            s.on('close', () => sockets.delete(s))
+          }
+          client.pipe(server).pipe(client)
+        }).listen(port, '127.0.0.1', () => resolve())
+      })
+    const close = () => new Promise<void>((resolve) => {
+      for (const s of sockets) s.destroy()
+      relay!.close(() => resolve())
+    })
+    await open()
+    const yaml = kubeconfigYaml().replace(/server: \S+/, `server: https://127.0.0.1:${port}`)
+    const seen: boolean[] = []
+    let synced = false
+    const watcher = watchResources(loadKubeConfig({ kubeconfig: yaml }), {
+      namespaces: [namespace],
+      labelSelector: 'a=b',
+      kinds: [{ apiVersion: 'v1', kind: 'ConfigMap' }],
+      related: [],
+      onChange: () => (synced = true),
+      onReachability: (reachable) => seen.push(reachable),
+    })
+    try {
+      await waitFor('the first list', () => synced || undefined)
+      expect(seen).toEqual([]) // reachable from the start: nothing to report
+      await close()
+      await waitFor('unreachable', () => (seen.at(-1) === false ? true : undefined), 10_000)
+      await open()
+      await waitFor('reachable again', () => (seen.at(-1) === true ? true : undefined), 20_000)
+      expect(seen).toEqual([false, true])
+    } finally {
+      await watcher.stop()
+      await close()
+    }
   })
 })

@@ -16,6 +16,8 @@ export type ReflectorOptions = {
   /** Called after the cache changed (first list, relist, or a watch event). */
   onUpdate: () => void
   onError: (err: Error) => void
+  /** Called when a list succeeded or a watch request was accepted: the server is answering again. */
+  onConnected?: () => void
   /** Seconds each watch request lasts before the server ends it and it is renewed (default 20–27, random). */
   serverTimeoutSeconds?: number
 }
@@ -97,6 +99,7 @@ export class Reflector {
     for (const item of items) this.objects.set(keyOf(item), this.complete(item))
     this.resourceVersion = resourceVersion
     this.synced = true
+    this.opts.onConnected?.()
     this.opts.onUpdate()
   }
 
@@ -142,6 +145,7 @@ export class Reflector {
         .then((controller) => {
           if (settled) return
           this.controller = controller
+          this.opts.onConnected?.()
           // stop() came while the request was being made: it could not abort it then.
           if (this.stopped) controller.abort()
         })

@@ -20,6 +20,12 @@ export type WatchResourcesOptions = {
   onChange: (snapshot: WatchSnapshot) => void
   onError?: (e: Error) => void
   /**
+   * Called with false (and the error) when a list or watch of this watcher starts failing while
+   * all were fine, and with true once every failing one is answered again. The cached objects
+   * are stale in between: a caller that shows state should say that it cannot observe it.
+   */
+  onReachability?: (reachable: boolean, error?: Error) => void
+  /**
    * At most one report per kind group per this many ms (default 50). A change after a quiet
    * period is reported at once (next timer turn); changes that follow within the window are
    * gathered into one report at its end.
@@ -104,13 +110,29 @@ export function watchResources(kc: KubeConfig, opts: WatchResourcesOptions): Res
     }
   }
 
+  // Reflectors whose last request failed; the watcher is unreachable while any is in here.
+  const failing = new Set<string>()
+  const failed = (id: string, err: Error) => {
+    onError(err)
+    const was = failing.size
+    failing.add(id)
+    if (was === 0 && !stopped) opts.onReachability?.(false, err)
+  }
+  const connected = (id: string) => {
+    if (!failing.delete(id) || failing.size > 0 || stopped) return
+    opts.onReachability?.(true)
+  }
+
   for (const gvk of kinds) {
     const key = keyOf(gvk)
     const isEvent = key === keyOf(EVENT)
-    const reflectors = namespaces.map(
-      (namespace) =>
-        new Reflector({ client, watch, gvk, namespace, labelSelector: isEvent ? undefined : opts.labelSelector, onUpdate: () => markDirty(key), onError, serverTimeoutSeconds: opts.serverTimeoutSeconds }),
-    )
+    const reflectors = namespaces.map((namespace) => {
+      const id = `${key} ${namespace}`
+      return new Reflector({
+        client, watch, gvk, namespace, labelSelector: isEvent ? undefined : opts.labelSelector, onUpdate: () => markDirty(key),
+        onError: (err) => failed(id, err), onConnected: () => connected(id), serverTimeoutSeconds: opts.serverTimeoutSeconds,
+      })
+    })
     groups.set(key, { gvk, reflectors })
   }
   for (const group of groups.values()) for (const reflector of group.reflectors) reflector.start()
