@@ -13,6 +13,8 @@ export interface WorkflowMonitor {
   current(): Map<string, NodeHealth>
   /** True once every watched kind has been listed at least once. */
   synced(): boolean
+  /** Why the cluster cannot be observed, once that has lasted UNREACHABLE_GRACE_MS (every node is then `unknown`). */
+  unreachable(): string | undefined
   onChange(listener: HealthListener): () => void
   stop(): Promise<void>
 }
@@ -20,6 +22,10 @@ export interface WorkflowMonitor {
 // Time-dependent rules (an Unschedulable grace period) need a re-evaluation even when nothing in
 // the cluster changes; this re-reads memory, not the cluster.
 const REEVALUATE_MS = 5_000
+// A cluster that cannot be watched for this long is reported: every node turns `unknown` with
+// the reason (the cached objects are stale), and a run waiting for health fails with it. Shorter
+// blips (a watch renewed, an apiserver restarting) change nothing.
+export const UNREACHABLE_GRACE_MS = 8_000
 
 /**
  * Watches one deployed workflow's objects (label-selected, no polling), computes each node's
@@ -38,20 +44,28 @@ export async function startWorkflowMonitor(deps: Deps, workflowId: string, clust
   let writing = Promise.resolve()
 
   const synced = () => [...expectedKinds].every((k) => syncedKinds.has(k))
+  const set = (nodeId: string, next: NodeHealth) => {
+    const prev = health.get(nodeId)
+    if (prev && prev.state === next.state && prev.message === next.message) return
+    health.set(nodeId, next)
+    writing = writing.then(() => persist(nodeId, next)).catch(() => {})
+    deps.events.publish({ type: 'node_update', workflowId, nodeId, state: next.state, message: next.message, details: next.details })
+    for (const l of listeners) l(nodeId, next)
+  }
+  // An outage of the watch: `reported` once it lasted the grace period.
+  let outage: { error: string; timer: NodeJS.Timeout; reported?: string } | undefined
   const recompute = () => {
-    // Before every kind is listed, "no pods" would only mean "not listed yet".
-    if (stopped || !synced()) return
+    // Before every kind is listed, "no pods" would only mean "not listed yet"; during a reported
+    // outage the cache is stale.
+    if (stopped || !synced() || outage?.reported) return
     const observations = groupObservations(graph, byKind)
     const now = new Date()
-    for (const node of graph.nodes) {
-      const next = nodeHealth(node.type, observations.get(node.id)!, now)
-      const prev = health.get(node.id)
-      if (prev && prev.state === next.state && prev.message === next.message) continue
-      health.set(node.id, next)
-      writing = writing.then(() => persist(node.id, next)).catch(() => {})
-      deps.events.publish({ type: 'node_update', workflowId, nodeId: node.id, state: next.state, message: next.message, details: next.details })
-      for (const l of listeners) l(node.id, next)
-    }
+    for (const node of graph.nodes) set(node.id, nodeHealth(node.type, observations.get(node.id)!, now))
+  }
+  const reportOutage = () => {
+    if (stopped || !outage) return
+    outage.reported = `cannot observe the cluster: ${outage.error}`
+    for (const node of graph.nodes) set(node.id, { state: 'unknown', message: outage.reported })
   }
 
   const persist = async (nodeId: string, h: NodeHealth) => {
@@ -72,7 +86,20 @@ export async function startWorkflowMonitor(deps: Deps, workflowId: string, clust
       syncedKinds.add(kind)
       recompute()
     },
-    onError: (e) => console.warn(`monitor ${workflowId}: ${e.message}`),
+    onError: (e) => {
+      console.warn(`monitor ${workflowId}: ${e.message}`)
+      // The latest error says most (a stream "terminated" is followed by "connection refused").
+      if (outage && !outage.reported) outage.error = e.message
+    },
+    onReachability: (reachable, e) => {
+      if (!reachable) {
+        outage ??= { error: e?.message ?? 'unknown error', timer: setTimeout(reportOutage, UNREACHABLE_GRACE_MS) }
+        return
+      }
+      clearTimeout(outage?.timer)
+      outage = undefined
+      recompute()
+    },
   })
   const timer = setInterval(recompute, REEVALUATE_MS)
   timer.unref()
@@ -81,6 +108,7 @@ export async function startWorkflowMonitor(deps: Deps, workflowId: string, clust
     workflowId,
     current: () => new Map(health),
     synced,
+    unreachable: () => outage?.reported,
     onChange(listener) {
       listeners.add(listener)
       return () => listeners.delete(listener)
@@ -88,6 +116,7 @@ export async function startWorkflowMonitor(deps: Deps, workflowId: string, clust
     async stop() {
       stopped = true
       clearInterval(timer)
+      clearTimeout(outage?.timer)
       listeners.clear()
       await watcher.stop()
       await writing

@@ -27,8 +27,14 @@ export function waitForHealth(
       resolve(outcome)
     }
     const evaluate = () => {
-      if (!monitor.synced()) return
       const current = monitor.current()
+      // A cluster that cannot be observed fails the run now, naming the reason for each node,
+      // rather than when the timeout passes.
+      if (monitor.unreachable()) {
+        const stuck = nodeIds.filter((id) => current.get(id)?.state !== 'healthy')
+        return finish({ ok: false, reason: 'error', nodes: stuck.map((nodeId) => ({ nodeId, health: current.get(nodeId) ?? { state: 'unknown', message: monitor.unreachable()! } })) })
+      }
+      if (!monitor.synced()) return
       const failed = nodeIds.flatMap((nodeId) => {
         const health = current.get(nodeId)
         return health?.state === 'error' ? [{ nodeId, health }] : []
