@@ -3,7 +3,7 @@
 // built once into $HOME/.cache — and, for the browser tests, the API and web app), then runs the
 // type checks, every workspace's vitest project and the Playwright end-to-end tests.
 import { spawnSync } from 'node:child_process'
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 
 const env = {
   ...process.env,
@@ -40,6 +40,16 @@ if (existsSync(`${results}/playwright.json`)) {
   const p = JSON.parse(readFileSync(`${results}/playwright.json`, 'utf8'))
   passed += p.stats.expected
   failed += p.stats.unexpected + p.stats.flaky
+}
+// The reliability suites (apps/api/test/reliability, apps/api/test/kube/faults-*) report what they tried.
+const reliability = `${results}/reliability`
+if (existsSync(reliability)) {
+  const totals: Record<string, number> = {}
+  for (const file of readdirSync(reliability)) {
+    const r = JSON.parse(readFileSync(`${reliability}/${file}`, 'utf8'))
+    totals[r.category] = (totals[r.category] ?? 0) + r.total
+  }
+  console.log(`\nreliability: ${totals.faults ?? 0} fault scenarios survived, ${totals.fuzz ?? 0} fuzz cases, ${totals.tenants ?? 0} cross-tenant probes, ${totals.secrets ?? 0} secret checks (failures above if anything was lost or leaked)`)
 }
 console.log(`\n${passed} passed, ${failed} failed`)
 process.exit(unit || e2e || (failed > 0 ? 1 : 0))

@@ -16,7 +16,7 @@ import { kubeconfigPath, testClients } from './support.ts'
 const LEASE_MS = 2_000
 const SWEEP_MS = 300
 const ns = `kill-${randomBytes(3).toString('hex')}`
-const tally = createTally('api-kill')
+const tally = createTally('api-kill', 'faults', 'fault scenarios')
 const { core } = testClients()
 
 let database: TestDatabase

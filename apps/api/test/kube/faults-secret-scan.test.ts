@@ -21,7 +21,7 @@ const ns = `scan-${randomBytes(3).toString('hex')}`
 const VALUE_1 = `pw-first-${randomBytes(6).toString('hex')}`
 const VALUE_2 = `pw-rotated-${randomBytes(6).toString('hex')}`
 const FAKE_TOKEN = `bearer-${randomBytes(16).toString('hex')}`
-const tally = createTally('secret-scan')
+const tally = createTally('secret-scan', 'secrets', 'secret×place checks')
 
 let t: TestApp
 let token: string

@@ -19,7 +19,7 @@ let t: TestApp
 let owner: OwnerFixture
 let schema: Schema
 let operations: Operation[]
-const tally = createTally('fuzz-graphql')
+const tally = createTally('fuzz-graphql', 'fuzz')
 
 beforeAll(async () => {
   t = await createTestApp({ maxBodyBytes: MAX_BODY })

@@ -19,7 +19,7 @@ const MAX_BODY = 256 * 1024
 
 let t: TestApp
 let owner: OwnerFixture
-const tally = createTally('fuzz-rest')
+const tally = createTally('fuzz-rest', 'fuzz')
 
 beforeAll(async () => {
   t = await createTestApp({ maxBodyBytes: MAX_BODY })

@@ -7,7 +7,7 @@ import { createTally } from './support/tally.ts'
 // differently — and the throttle answers cleanly (429 / RateLimitedError), never a 5xx.
 
 let t: TestApp
-const tally = createTally('login-throttle')
+const tally = createTally('login-throttle', 'fuzz')
 beforeAll(async () => {
   t = await createTestApp()
 })

@@ -15,7 +15,7 @@ import { createTally } from './support/tally.ts'
 // a bounded time with a clean 503 JSON error (REST) or a GraphQL error saying so — none hangs,
 // none is a bare 500 — and the API serves again by itself once PostgreSQL is back, with nothing lost.
 
-const tally = createTally('postgres-restart')
+const tally = createTally('postgres-restart', 'faults', 'fault scenarios')
 const REQUEST_BOUND_MS = 15_000
 const RECOVERY_BOUND_MS = 30_000
 

@@ -13,7 +13,7 @@ const RUNS = 60
 let t: TestApp
 let token: string
 let id: string
-const tally = createTally('save-race')
+const tally = createTally('save-race', 'faults', 'fault scenarios')
 
 beforeAll(async () => {
   t = await createTestApp()
@@ -34,7 +34,7 @@ describe('racing saves', () => {
   it(`exactly one of N concurrent saves on one revision wins; the others get a conflict; nothing is lost (${RUNS} races)`, async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(fc.record({ replicas: fc.integer({ min: 1, max: 50 }), graphql: fc.boolean() }), { minLength: 2, maxLength: 6 }), async (savers) => {
-        tally.add('races')
+        tally.add('fault scenarios')
         tally.add('racing saves', savers.length)
         const base = (await t.db.workflow.findUniqueOrThrow({ where: { id } })).revision
         // Distinct graphs, so the stored one says who won.

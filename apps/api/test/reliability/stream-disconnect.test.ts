@@ -14,7 +14,7 @@ import { createTally } from './support/tally.ts'
 // not (socket destroyed, WebSocket terminated without a close frame). The event bus's count of
 // live subscribers must go back to where it was, within a bounded time.
 
-const tally = createTally('stream-disconnect')
+const tally = createTally('stream-disconnect', 'faults', 'fault scenarios')
 const CLIENTS = 4
 const CLEANUP_BOUND_MS = 5_000
 
@@ -106,11 +106,13 @@ describe('clients leaving mid-stream leave no subscriber behind', () => {
     for (const c of clients) c.ac.abort()
     await waitFor('aborted SSE clients are gone', () => subscribers() === before)
     tally.add('disconnects', CLIENTS)
+    tally.add('fault scenarios')
 
     const request = `GET /v1/api/workflows/${id}/status/stream HTTP/1.1\r\nHost: ${base}\r\nAuthorization: Bearer ${token}\r\nAccept: text/event-stream\r\n\r\n`
     await Promise.all(Array.from({ length: CLIENTS }, () => rawStream(request, /event: metadata/)))
     await waitFor('dropped SSE sockets are gone', () => subscribers() === before)
     tally.add('disconnects', CLIENTS)
+    tally.add('fault scenarios')
     await stopSaving()
   })
 
@@ -132,11 +134,13 @@ describe('clients leaving mid-stream leave no subscriber behind', () => {
     for (const ac of clients) ac.abort()
     await waitFor('aborted GraphQL SSE clients are gone', () => subscribers() === before)
     tally.add('disconnects', CLIENTS)
+    tally.add('fault scenarios')
 
     const request = `POST /graphql HTTP/1.1\r\nHost: ${base}\r\nAuthorization: Bearer ${token}\r\nAccept: text/event-stream\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(query)}\r\n\r\n${query}`
     await Promise.all(Array.from({ length: CLIENTS }, () => rawStream(request, /metadata/)))
     await waitFor('dropped GraphQL SSE sockets are gone', () => subscribers() === before)
     tally.add('disconnects', CLIENTS)
+    tally.add('fault scenarios')
     await stopSaving()
   })
 
@@ -169,12 +173,14 @@ describe('clients leaving mid-stream leave no subscriber behind', () => {
     }
     await waitFor('completed graphql-ws subscriptions are gone', () => subscribers() === before)
     tally.add('disconnects', CLIENTS)
+    tally.add('fault scenarios')
 
     const rude = await Promise.all(Array.from({ length: CLIENTS }, open))
     expect(subscribers()).toBe(before + CLIENTS)
     for (const c of rude) c.socket().terminate()
     await waitFor('terminated graphql-ws sockets are gone', () => subscribers() === before)
     tally.add('disconnects', CLIENTS)
+    tally.add('fault scenarios')
     for (const c of rude) await Promise.resolve(c.client.dispose()).catch(() => {})
     await stopSaving()
   })

@@ -26,7 +26,7 @@ let schema: Schema
 let server: Server
 let baseUrl: string
 let closeWs: () => Promise<void>
-const tally = createTally('tenants')
+const tally = createTally('tenants', 'tenants')
 
 beforeAll(async () => {
   t = await createTestApp()

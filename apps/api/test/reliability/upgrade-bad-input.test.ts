@@ -13,7 +13,7 @@ let t: TestApp
 let server: Server
 let port: number
 let closeWs: () => Promise<void>
-const tally = createTally('upgrade-bad-input')
+const tally = createTally('upgrade-bad-input', 'fuzz')
 
 beforeAll(async () => {
   t = await createTestApp()

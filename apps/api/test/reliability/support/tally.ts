@@ -3,12 +3,14 @@ import { fileURLToPath } from 'node:url'
 
 const OUT = fileURLToPath(new URL('../../../../../.test-results/reliability/', import.meta.url))
 
+export type TallyCategory = 'faults' | 'fuzz' | 'tenants' | 'secrets'
+
 /**
- * Counts what a reliability suite tried (fuzz cases, cross-tenant probes, fault scenarios). Each
- * suite prints its counts and writes them to .test-results/reliability/<suite>.json, which the
- * closing note of a CI run adds up.
+ * Counts what a reliability suite tried. Each suite prints its counts and writes them to
+ * .test-results/reliability/<suite>.json with its category and a total — the `headline` count,
+ * or the sum of all — which `npm test` adds up into its closing note (scripts/test.ts).
  */
-export function createTally(suite: string) {
+export function createTally(suite: string, category: TallyCategory, headline?: string) {
   const counts: Record<string, number> = {}
   return {
     counts,
@@ -18,7 +20,8 @@ export function createTally(suite: string) {
     report() {
       console.log(`[reliability] ${suite}: ${Object.entries(counts).map(([k, v]) => `${k}=${v}`).join(', ')}`)
       mkdirSync(OUT, { recursive: true })
-      writeFileSync(`${OUT}${suite}.json`, JSON.stringify(counts, null, 2))
+      const total = headline ? (counts[headline] ?? 0) : Object.values(counts).reduce((a, b) => a + b, 0)
+      writeFileSync(`${OUT}${suite}.json`, JSON.stringify({ suite, category, total, counts }, null, 2))
     },
   }
 }
