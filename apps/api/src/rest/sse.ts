@@ -8,11 +8,11 @@ const encoder = new TextEncoder()
  * The stream pulls from its source only as fast as the client reads, and the client going away
  * (abort) ends the source, so no subscription is left behind.
  */
-export function sseResponse(initial: WorkflowEvent[], source: AsyncGenerator<WorkflowEvent>, signal: AbortSignal): Response {
+export function sseResponse(initial: WorkflowEvent[], source: AsyncIterator<WorkflowEvent>, signal: AbortSignal): Response {
   let keepalive: NodeJS.Timeout | undefined
   const stop = () => {
     clearInterval(keepalive)
-    void source.return(undefined)
+    void source.return?.(undefined)
   }
   const body = new ReadableStream<Uint8Array>({
     start(controller) {
