@@ -184,4 +184,34 @@ describe('clients leaving mid-stream leave no subscriber behind', () => {
     for (const c of rude) await Promise.resolve(c.client.dispose()).catch(() => {})
     await stopSaving()
   })
+
+  it('on a quiet workflow (nothing after the snapshot): graphql-ws clients that complete or vanish leave no subscriber', async () => {
+    // Was a leak: the GraphQL stream was an async generator parked in next(); its return() waited
+    // for the workflow's next event, which a quiet workflow never sends.
+    const before = subscribers()
+    for (const rude of [false, true]) {
+      let socket: WebSocket | undefined
+      const client = createClient({
+        url: `ws://${base}/graphql`,
+        webSocketImpl: class extends WebSocket {
+          constructor(...args: ConstructorParameters<typeof WebSocket>) {
+            super(...args)
+            socket = this
+          }
+        },
+        connectionParams: { authorization: `Bearer ${token}` },
+        retryAttempts: 0,
+      })
+      let seen = 0
+      const unsubscribe = client.subscribe({ query: 'subscription($id: ID!) { workflowEvents(workflowId: $id) { type } }', variables: { id } }, { next: () => seen++, error: () => {}, complete: () => {} })
+      await waitFor('the snapshot', () => seen >= 1)
+      expect(subscribers()).toBe(before + 1)
+      if (rude) socket!.terminate()
+      else unsubscribe()
+      await waitFor(`${rude ? 'terminated' : 'completed'} quiet subscription gone`, () => subscribers() === before)
+      await Promise.resolve(client.dispose()).catch(() => {})
+      tally.add('disconnects')
+      tally.add('fault scenarios')
+    }
+  })
 })
