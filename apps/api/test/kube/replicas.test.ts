@@ -168,10 +168,10 @@ describe('two API replicas on one PostgreSQL', () => {
     const takeoverMs = Date.now() - killedAt
     console.log(`run failed by the surviving replica ${takeoverMs} ms after SIGKILL (lease ${LEASE_MS} ms, sweep ${SWEEP_MS} ms)`)
     expect(run.status).toBe('FAILED')
-    expect(run.error).toMatch(new RegExp(`^interrupted: replica .*-${a.pid}-.* stopped$`))
+    expect(run.error).toMatch(new RegExp(`^interrupted by server restart \\(replica .*-${a.pid}-.* stopped\\)$`))
     expect(takeoverMs).toBeLessThan(LEASE_MS + 3 * SWEEP_MS + 2_000)
     const log = await database.db.runLog.findMany({ where: { runId }, orderBy: { id: 'asc' } })
-    expect(log.at(-1)!.message).toContain('interrupted: replica')
+    expect(log.at(-1)!.message).toContain("interrupted by server restart (replica")
     // B watches the workflow now (one lease row per workflow: no second watcher).
     const lease = await until('B to hold the monitor lease', async () => {
       const l = await database.db.monitorLease.findUnique({ where: { workflowId: id } })

@@ -5,7 +5,7 @@ import { failOrphanedRuns, renewRunLeases } from './run-leases.ts'
 /**
  * Every `replicaSweepMs`, on every replica: renew this replica's run and monitor leases, fail runs
  * whose executor stopped renewing, take over monitors nobody holds. A replica that dies leaves
- * its runs failed ("interrupted: replica <id> stopped") and its watchers taken over within
+ * its runs failed ("interrupted by server restart (replica <id> stopped)") and its watchers taken over within
  * replicaLeaseMs + replicaSweepMs.
  */
 export function startReplicaKeeper(deps: Deps): { stop(): Promise<void> } {

@@ -17,7 +17,7 @@ export async function renewRunLeases(deps: Deps): Promise<number> {
 }
 
 export const INTERRUPTED = 'interrupted by server restart'
-export const replicaStopped = (replicaId: string) => `interrupted: replica ${replicaId} stopped`
+export const replicaStopped = (replicaId: string) => `${INTERRUPTED} (replica ${replicaId} stopped)`
 
 /**
  * Fails runs whose executor is gone: no owner recorded (left by a process from before leases) or
