@@ -1,6 +1,10 @@
 import { readFileSync } from 'node:fs'
 import { CoreV1Api, KubeConfig, RbacAuthorizationV1Api } from '@kubernetes/client-node'
 import { inject } from 'vitest'
+import { createNamespace as createTestNamespace, waitFor } from '@kubeorch/testenv/testing'
+
+export { waitFor }
+export const createNamespace = (core: CoreV1Api, prefix = 'kube-') => createTestNamespace(core, prefix)
 import type {} from '@kubeorch/testenv/global-setup'
 import type { K8sObject } from '../src/index.ts'
 
@@ -15,28 +19,6 @@ export function kubeConfig(): KubeConfig {
   return kc
 }
 
-export async function waitFor<T>(what: string, fn: () => Promise<T | undefined> | T | undefined, timeoutMs = 60_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs
-  let last: unknown
-  for (;;) {
-    try {
-      const value = await fn()
-      if (value !== undefined) return value
-    } catch (err) {
-      last = err
-    }
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`)
-    await new Promise((resolve) => setTimeout(resolve, 200))
-  }
-}
-
-/** A fresh namespace per test, with its default ServiceAccount (needed before pods can be created). */
-export async function createNamespace(core: CoreV1Api, prefix = 'kube-'): Promise<string> {
-  const ns = await core.createNamespace({ body: { metadata: { generateName: prefix, labels: { 'testenv.kubeorch.dev/test': 'true' } } } })
-  const name = ns.metadata!.name!
-  await waitFor(`ServiceAccount ${name}/default`, () => core.readNamespacedServiceAccount({ name: 'default', namespace: name }))
-  return name
-}
 
 export async function deleteNamespace(core: CoreV1Api, name: string | undefined): Promise<void> {
   if (name) await core.deleteNamespace({ name }).catch(() => {})

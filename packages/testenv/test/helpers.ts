@@ -1,5 +1,8 @@
 import { CoreV1Api, KubeConfig } from '@kubernetes/client-node'
 import { inject } from 'vitest'
+import { createNamespace, waitFor } from '../src/testing.ts'
+
+export { createNamespace, waitFor }
 
 /** Client config for the control plane started by src/global-setup.ts. */
 export function kubeConfig(): KubeConfig {
@@ -9,32 +12,6 @@ export function kubeConfig(): KubeConfig {
 }
 
 /** Polls `fn` every 250 ms until it returns a non-undefined value, or fails after `timeoutMs` with the last value seen. */
-export async function waitFor<T>(what: string, fn: () => Promise<T | undefined>, timeoutMs = 60_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs
-  let last: unknown
-  for (;;) {
-    try {
-      const value = await fn()
-      if (value !== undefined) return value
-    } catch (err) {
-      last = err
-    }
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`)
-    await new Promise((resolve) => setTimeout(resolve, 250))
-  }
-}
-
-/**
- * A fresh namespace per test (generateName), ready for bare pods: waits for
- * its `default` ServiceAccount, which the controller-manager creates shortly
- * after the namespace (ServiceAccount admission refuses pods until then).
- */
-export async function createNamespace(core: CoreV1Api, prefix = 't-'): Promise<string> {
-  const ns = await core.createNamespace({ body: { metadata: { generateName: prefix, labels: { 'testenv.kubeorch.dev/test': 'true' } } } })
-  const name = ns.metadata!.name!
-  await waitFor(`ServiceAccount ${name}/default`, () => core.readNamespacedServiceAccount({ name: 'default', namespace: name }))
-  return name
-}
 
 export async function deleteNamespace(core: CoreV1Api, name: string): Promise<void> {
   await core.deleteNamespace({ name }).catch(() => {})
