@@ -9,6 +9,7 @@ import { createMonitorRegistry } from './services/monitoring/monitor-registry.ts
 import { createReplica } from './services/replicas/replica.ts'
 import { createSealer } from './services/secrets/seal.ts'
 import { createTriggerScheduler } from './services/triggers/trigger-scheduler.ts'
+import { createVersionRenderings } from './services/versions/version-renderings.ts'
 
 export function createDeps(config: Config, db = createDb(config.databaseUrl)): Deps {
   const replica = createReplica()
@@ -29,5 +30,6 @@ export function createDeps(config: Config, db = createDb(config.databaseUrl)): D
     monitors: createMonitorRegistry(),
     replica,
     scheduler: createTriggerScheduler(),
+    versionRenderings: createVersionRenderings(),
   }
 }

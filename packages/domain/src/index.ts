@@ -64,6 +64,7 @@ export {
   type ManifestDiff,
   type ManifestSummary,
 } from './manifests/compare-manifests.ts';
+export { manifestText, memoizedManifestText, type ManifestText } from './manifests/manifest-text.ts';
 export { unifiedDiff } from './manifests/unified-diff.ts';
 
 // helpers for the service layer and the canvas

@@ -7,8 +7,12 @@ import type { MonitorRegistry } from './monitoring/monitor-registry.ts'
 import type { Replica } from './replicas/replica.ts'
 import type { Sealer } from './secrets/seal.ts'
 import type { TriggerScheduler } from './triggers/trigger-scheduler.ts'
+import type { VersionRenderings } from './versions/version-renderings.ts'
 
-/** What every service needs: database, event bus, config, sealer, login throttle, background runs, monitors, this replica, the scheduler. */
+/**
+ * What every service needs: database, event bus, config, sealer, login throttle, background runs,
+ * monitors, this replica, the scheduler, version renderings kept for comparisons.
+ */
 export type Deps = {
   db: Db
   events: EventBus
@@ -19,6 +23,7 @@ export type Deps = {
   monitors: MonitorRegistry
   replica: Replica
   scheduler: TriggerScheduler
+  versionRenderings: VersionRenderings
 }
 
 /** The authenticated caller. */

@@ -9,7 +9,15 @@ export const isDerivedKey = (key: string): boolean => key.startsWith('_');
 export const isLinkedKey = (key: string): boolean => key.startsWith(LINKED_KEY_PREFIX);
 
 function withoutKeys(record: Record<string, unknown>, drop: (key: string) => boolean): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(record).filter(([key]) => !drop(key)));
+  // A plain loop: this runs for every node of every save, validation and diff.
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(record)) {
+    if (drop(key)) continue;
+    // An own "__proto__" key (JSON.parse makes one) must stay a key, not become the prototype.
+    if (key === '__proto__') Object.defineProperty(out, key, { value: record[key], enumerable: true, writable: true, configurable: true });
+    else out[key] = record[key];
+  }
+  return out;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -10,8 +10,69 @@ export type ParsedNodeData = { ok: true; data: Record<string, unknown> } | { ok:
  * Validates a node's data against its kind's schema and applies defaults. Derived and runtime
  * keys (`_linked*`, `_status`, …) are dropped first: the server never trusts them. Any other
  * unknown key is an error, so a typo ("replica") is reported instead of silently lost.
+ *
+ * Results are remembered by content (see `remembered`): a canvas saved again, or a version
+ * rendered, mostly carries data seen before, and a schema parse costs far more than the key.
  */
 export function parseNodeData(kind: NodeKind, data: Record<string, unknown>): ParsedNodeData {
-  const result = kindDefinition(kind).dataSchema.safeParse(stripKeys(kind, data, isDerivedKey), { error: friendlyMessage });
-  return result.success ? { ok: true, data: result.data } : { ok: false, issues: result.error.issues };
+  const input = stripKeys(kind, data, isDerivedKey);
+  const key = contentKey(kind, input);
+  const hit = key === undefined ? undefined : remembered.get(key);
+  if (hit) return hit;
+  const parsed = kindDefinition(kind).dataSchema.safeParse(input, { error: friendlyMessage });
+  const result: ParsedNodeData = parsed.success ? { ok: true, data: deepFreeze(parsed.data) } : { ok: false, issues: parsed.error.issues };
+  if (key !== undefined) {
+    remember(key, result);
+    // Parsing is idempotent: the normalized data (what gets stored) parses to itself.
+    if (result.ok) {
+      const normalizedKey = contentKey(kind, result.data);
+      if (normalizedKey !== undefined && normalizedKey !== key) remember(normalizedKey, result);
+    }
+  }
+  return result;
+}
+
+/**
+ * Parse results by kind and data JSON, least recently stored first out. Results are deep-frozen:
+ * they are shared by every caller that sends the same data, so none may change them.
+ */
+const remembered = new Map<string, ParsedNodeData>();
+const MAX_REMEMBERED = 20_000;
+
+function remember(key: string, result: ParsedNodeData): void {
+  remembered.delete(key);
+  remembered.set(key, result);
+  if (remembered.size > MAX_REMEMBERED) remembered.delete(remembered.keys().next().value!);
+}
+
+/** Large payloads are not remembered (the key would cost memory for little gain). */
+const MAX_KEY_LENGTH = 16_384;
+
+function contentKey(kind: NodeKind, data: Record<string, unknown>): string | undefined {
+  let json: string;
+  try {
+    json = JSON.stringify(data, exactJson);
+  } catch {
+    return undefined; // not plain JSON: parse it every time
+  }
+  return json.length > MAX_KEY_LENGTH ? undefined : `${kind}\n${json}`;
+}
+
+const notExact = new Error('not exact JSON');
+
+/**
+ * JSON.stringify is lossy for undefined, NaN, ±Infinity and objects with toJSON (a Date): such
+ * data would share a key with different data and get its result, so it is not remembered.
+ */
+function exactJson(this: Record<string, unknown>, key: string, value: unknown): unknown {
+  if (value === undefined || (typeof value === 'number' && !Number.isFinite(value)) || this[key] !== value) throw notExact;
+  return value;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
 }

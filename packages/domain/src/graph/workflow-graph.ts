@@ -25,7 +25,8 @@ export const workflowNodeSchema = z.object({
     x: z.number({ error: requiredOr('must be a finite number') }),
     y: z.number({ error: requiredOr('must be a finite number') }),
   }),
-  data: z.record(z.string(), z.unknown(), { error: 'must be an object' }),
+  // Not z.record: that copies every node's data key by key, and parseNodeData copies it anyway.
+  data: z.custom<Record<string, unknown>>((v) => typeof v === 'object' && v !== null && !Array.isArray(v), { error: 'must be an object' }),
 });
 
 /** An edge; `sourceHandle` picks an ingress path by its id. Other keys (style, animated…) are dropped. */

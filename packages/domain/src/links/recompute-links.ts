@@ -12,7 +12,10 @@ import { firstContainerPort, nodeName, optionalString } from './node-fields.ts';
  * allowed) set nothing; where only one target is allowed, the first edge in order wins.
  */
 export function recomputeLinks(graph: WorkflowGraph): WorkflowGraph {
-  const nodes = graph.nodes.map((node) => ({ ...node, data: stripKeys(node.type, structuredClone(node.data), isLinkedKey) }));
+  // stripKeys copies each node's data and every ingress path, the only objects `link` writes to
+  // (link lists start empty once the old ones are stripped), so the input is never mutated
+  // without a deep clone of every node.
+  const nodes = graph.nodes.map((node) => ({ ...node, data: stripKeys(node.type, node.data, isLinkedKey) }));
   const byId = new Map<string, WorkflowNode>();
   for (const node of nodes) if (!byId.has(node.id)) byId.set(node.id, node);
 

@@ -5,6 +5,7 @@ import type { RenderedManifest } from '../render/rendered-manifest.ts';
 import { makeGraph, makeNode } from '../testing/factories.ts';
 import { SAMPLE_SECRET_VALUES, sampleApp } from '../testing/sample-app.ts';
 import { compareManifests } from './compare-manifests.ts';
+import { memoizedManifestText } from './manifest-text.ts';
 
 const render = (graph = sampleApp(), secretValues: Record<string, Record<string, string>> = SAMPLE_SECRET_VALUES) =>
   renderManifests(graph, { workflowId: 'wf-1', secretValues });
@@ -76,5 +77,15 @@ describe('compareManifests', () => {
         expect(backward.changed.map((x) => x.id)).toEqual(forward.changed.map((x) => x.id));
       }),
     );
+  });
+
+  it('gives the same diff with remembered texts, across repeated and crossed comparisons', () => {
+    const graph = sampleApp();
+    const changed = { ...graph, nodes: graph.nodes.map((n) => (n.id === 'svc-1' ? { ...n, data: { ...n.data, port: 8081 } } : n)) };
+    const versions = [render(), render(changed), render(graph, { 'sec-1': { DATABASE_URL: 'postgres://other' } })];
+    const text = memoizedManifestText();
+    for (let round = 0; round < 2; round++) {
+      for (const a of versions) for (const b of versions) expect(compareManifests(a, b, text)).toEqual(compareManifests(a, b));
+    }
   });
 });

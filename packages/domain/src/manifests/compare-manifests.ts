@@ -1,7 +1,7 @@
 import { SECRET_PLACEHOLDERS } from '../diff/redact.ts';
 import { applyRank } from '../render/apply-order.ts';
-import { objectToYaml } from '../render/manifests-to-yaml.ts';
 import type { RenderedManifest } from '../render/rendered-manifest.ts';
+import { manifestText, type ManifestText } from './manifest-text.ts';
 import { unifiedDiff } from './unified-diff.ts';
 
 export type ManifestSummary = {
@@ -27,9 +27,9 @@ export type ManifestDiff = {
 /**
  * Compares two sets of rendered manifests object by object (SPEC §6). Output is sorted in
  * apply order, then by identity. Secret data is never shown: each value reads "(hidden)", or
- * "(changed)" on the new side when it differs.
+ * "(changed)" on the new side when it differs. `text` may remember texts of objects compared before.
  */
-export function compareManifests(a: readonly RenderedManifest[], b: readonly RenderedManifest[]): ManifestDiff {
+export function compareManifests(a: readonly RenderedManifest[], b: readonly RenderedManifest[], text: ManifestText = manifestText): ManifestDiff {
   const before = byId(a);
   const after = byId(b);
   const ids = [...new Set([...before.keys(), ...after.keys()])].sort((x, y) => order(before.get(x) ?? after.get(x), before.get(y) ?? after.get(y)));
@@ -41,18 +41,18 @@ export function compareManifests(a: readonly RenderedManifest[], b: readonly Ren
     const [oldObject, newObject] = redactSecrets(old, next);
     // Most objects of two versions are equal: skip rendering YAML for those (the same JSON
     // always renders the same YAML, so the diff would be empty).
-    if (old && next && JSON.stringify(oldObject) === JSON.stringify(newObject)) {
+    if (oldObject && newObject && text.json(oldObject) === text.json(newObject)) {
       diff.unchanged++;
       continue;
     }
-    const text = unifiedDiff(oldObject === undefined ? '' : objectToYaml(oldObject), newObject === undefined ? '' : objectToYaml(newObject), {
+    const lines = unifiedDiff(oldObject === undefined ? '' : text.yaml(oldObject), newObject === undefined ? '' : text.yaml(newObject), {
       old: old ? `a/${id}` : '/dev/null',
       new: next ? `b/${id}` : '/dev/null',
     });
     const summary = summarize(id, (next ?? old) as RenderedManifest);
-    if (!old) diff.added.push({ ...summary, diff: text });
-    else if (!next) diff.removed.push({ ...summary, diff: text });
-    else if (text !== '') diff.changed.push({ ...summary, diff: text });
+    if (!old) diff.added.push({ ...summary, diff: lines });
+    else if (!next) diff.removed.push({ ...summary, diff: lines });
+    else if (lines !== '') diff.changed.push({ ...summary, diff: lines });
     else diff.unchanged++;
   }
   return diff;
@@ -89,7 +89,7 @@ function summarize(id: string, m: RenderedManifest): ManifestSummary {
 type Values = Record<string, unknown>;
 
 /** Copies of both objects with every Secret value replaced by a placeholder that still shows change. */
-function redactSecrets(a: RenderedManifest | undefined, b: RenderedManifest | undefined): [unknown, unknown] {
+function redactSecrets(a: RenderedManifest | undefined, b: RenderedManifest | undefined): [object | undefined, object | undefined] {
   const isSecret = (m: RenderedManifest | undefined) => m?.kind === 'Secret';
   if (!isSecret(a) && !isSecret(b)) return [a?.object, b?.object];
   const oldObject = a ? ({ ...a.object } as Values) : undefined;

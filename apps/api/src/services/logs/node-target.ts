@@ -4,7 +4,7 @@ import type { Workflow } from '@kubeorch/db'
 import { NotFoundError, invalidField } from '../../errors.ts'
 import type { Actor, Deps } from '../context.ts'
 import { kubeForCluster } from '../runs/cluster-access.ts'
-import { loadWorkflow, type Need } from '../workflows/workflow-access.ts'
+import { loadWorkflowWithGraph, type Need } from '../workflows/workflow-access.ts'
 
 export const POD = { apiVersion: 'v1', kind: 'Pod' } as const
 
@@ -26,7 +26,7 @@ export type NodeTarget = {
  * is "node <id> not found". Cluster credentials are opened here, through kubeForCluster only.
  */
 export async function loadNodeTarget(deps: Deps, actor: Actor, workflowId: string, nodeId: string, need: Need): Promise<NodeTarget> {
-  const workflow = await loadWorkflow(deps, actor, workflowId, need)
+  const workflow = await loadWorkflowWithGraph(deps, actor, workflowId, need)
   const graph = await deployedGraph(deps, workflow)
   const node = graph.nodes.find((n) => n.id === nodeId)
   if (!node) throw new NotFoundError(`node ${nodeId}`)

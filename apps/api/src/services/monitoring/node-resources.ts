@@ -2,7 +2,7 @@ import { isWorkloadKind, type K8sObject, type RenderedManifest } from '@kubeorch
 import { ConflictError, NotFoundError } from '../../errors.ts'
 import type { Actor, Deps } from '../context.ts'
 import { listNodePods, loadNodeTarget, type NodeTarget } from '../logs/node-target.ts'
-import { loadWorkflow } from '../workflows/workflow-access.ts'
+import { loadWorkflowWithGraph } from '../workflows/workflow-access.ts'
 
 export type NodeResourceObject = {
   apiVersion: string
@@ -45,7 +45,7 @@ const EVENT = { apiVersion: 'v1', kind: 'Event' } as const
  * replica sets and pods), and its pods with their containers. Read access is enough.
  */
 export async function getNodeResources(deps: Deps, actor: Actor, workflowId: string, nodeId: string): Promise<NodeResources> {
-  const workflow = await loadWorkflow(deps, actor, workflowId, 'view')
+  const workflow = await loadWorkflowWithGraph(deps, actor, workflowId, 'view')
   const run = await deps.db.workflowRun.findFirst({ where: { workflowId: workflow.id }, orderBy: { startedAt: 'desc' }, select: { version: true } })
   const status = await deps.db.nodeStatus.findUnique({ where: { workflowId_nodeId: { workflowId: workflow.id, nodeId } } })
   const health = status ? { state: status.state, message: status.message, updatedAt: status.updatedAt } : null

@@ -1,34 +1,29 @@
-import { DomainError, compareGraphs, compareManifests, renderManifests, type WorkflowGraph } from '@kubeorch/domain'
-import type { WorkflowVersion } from '@kubeorch/db'
+import { compareGraphs, compareManifests } from '@kubeorch/domain'
+import { NotFoundError } from '../../errors.ts'
 import type { Actor, Deps } from '../context.ts'
 import { parseInput } from '../parse-input.ts'
-import { loadVersion } from './get-version.ts'
+import { loadWorkflow } from '../workflows/workflow-access.ts'
 import { compareVersionsInput } from './version-input.ts'
 
 /** Design diff (nodes, edges, fields) and manifest diff between two versions of one workflow. */
 export async function compareVersions(deps: Deps, actor: Actor, workflowId: string, input: unknown) {
   const { v1, v2, includePosition } = parseInput(compareVersionsInput, input)
-  const [a, b] = await Promise.all([loadVersion(deps, actor, workflowId, v1), loadVersion(deps, actor, workflowId, v2)])
-  const graph = (v: WorkflowVersion): WorkflowGraph => ({ nodes: v.nodes, edges: v.edges }) as WorkflowGraph
+  const wf = await loadWorkflow(deps, actor, workflowId, 'view')
+  const [a, b] = await Promise.all([renderingOf(deps, wf.id, v1), renderingOf(deps, wf.id, v2)])
   return {
     v1,
     v2,
-    graph: compareGraphs(graph(a), graph(b), { includePosition }),
-    manifests: manifestDiff(graph(a), graph(b), a.workflowId),
+    graph: compareGraphs(a.graph, b.graph, { includePosition }),
+    manifests: !a.manifests.ok
+      ? { error: a.manifests.error }
+      : !b.manifests.ok
+        ? { error: b.manifests.error }
+        : compareManifests(a.manifests.objects, b.manifests.objects, deps.versionRenderings.text),
   }
 }
 
-/**
- * The manifest-level diff, or why there is none: a version saved mid-design (an ingress path
- * without a service, say) cannot be rendered, and that must not hide the design diff.
- */
-function manifestDiff(a: WorkflowGraph, b: WorkflowGraph, workflowId: string) {
-  // Secret values are left out of the rendering: a diff never shows them.
-  const ctx = { workflowId }
-  try {
-    return compareManifests(renderManifests(a, ctx), renderManifests(b, ctx))
-  } catch (e) {
-    if (e instanceof DomainError) return { error: `manifests cannot be rendered: ${e.message}` }
-    throw e
-  }
+async function renderingOf(deps: Deps, workflowId: string, version: number) {
+  const row = await deps.db.workflowVersion.findUnique({ where: { workflowId_version: { workflowId, version } }, select: { id: true } })
+  if (!row) throw new NotFoundError(`version ${version}`)
+  return deps.versionRenderings.get(deps.db, row.id)
 }

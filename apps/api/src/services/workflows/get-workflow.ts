@@ -1,7 +1,7 @@
 import type { Actor, Deps } from '../context.ts'
-import { loadWorkflow } from './workflow-access.ts'
+import { loadWorkflowWithGraph } from './workflow-access.ts'
 import { toPublicWorkflow, type PublicWorkflow } from './public-workflow.ts'
 
 export async function getWorkflow(deps: Deps, actor: Actor, id: string): Promise<PublicWorkflow> {
-  return toPublicWorkflow(await loadWorkflow(deps, actor, id, 'view'))
+  return toPublicWorkflow(await loadWorkflowWithGraph(deps, actor, id, 'view'))
 }

@@ -7,7 +7,9 @@ export type PublicWorkflow = Omit<Workflow, 'secretValues' | 'nodes' | 'edges'> 
 }
 
 /** A workflow as APIs show it: sealed secret values stay on the server. */
-export const toPublicWorkflow = ({ secretValues: _s, nodes, edges, ...rest }: Workflow): PublicWorkflow => ({
+type WorkflowRow = Omit<Workflow, 'nodes' | 'edges'> & { nodes: unknown; edges: unknown }
+
+export const toPublicWorkflow = ({ secretValues: _s, nodes, edges, ...rest }: WorkflowRow): PublicWorkflow => ({
   ...rest,
   nodes: nodes as WorkflowNode[],
   edges: edges as WorkflowEdge[],

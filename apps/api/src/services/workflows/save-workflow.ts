@@ -28,11 +28,13 @@ export async function saveWorkflow(deps: Deps, actor: Actor, id: string, input: 
       secretValues: sealSecretValues(deps.sealer, values),
       revision: { increment: 1 },
     },
+    // The graph just written is `graph`: reading it back would decode it all again.
+    omit: { nodes: true, edges: true },
   })
   if (!saved) {
     const current = await deps.db.workflow.findUniqueOrThrow({ where: { id: wf.id }, select: { revision: true } })
     throw new RevisionConflictError(current.revision)
   }
   deps.events.publish({ type: 'workflow_updated', workflowId: wf.id, revision: saved.revision, status: saved.status })
-  return toPublicWorkflow(saved)
+  return toPublicWorkflow({ ...saved, nodes: graph.nodes, edges: graph.edges })
 }

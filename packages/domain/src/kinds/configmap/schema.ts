@@ -6,8 +6,19 @@ import { configKey, mountPath } from '../shared/names.ts';
 /** The API server refuses ConfigMaps and Secrets larger than 1 MiB. */
 export const MAX_CONFIG_BYTES = 1024 * 1024;
 
+/** Bytes of `value` in UTF-8, counted without encoding it (lone surrogates count as U+FFFD, 3 bytes). */
 export function utf8Length(value: string): number {
-  return new TextEncoder().encode(value).length;
+  let bytes = 0;
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c < 0x80) bytes += 1;
+    else if (c < 0x800) bytes += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < value.length && (value.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      bytes += 4;
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
 }
 
 export const configmapDataSchema = z

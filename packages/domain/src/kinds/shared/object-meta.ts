@@ -12,14 +12,22 @@ export function objectMeta(node: RenderNode<Named>, ctx: RenderContext, name = n
   };
 }
 
+/** A copy with keys in code-unit order (what `<` compares), as every rendered map is written. */
 export function sortKeys<T>(record: Record<string, T>): Record<string, T> {
-  return Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  const out: Record<string, T> = {};
+  for (const key of Object.keys(record).sort()) {
+    // An own "__proto__" key must stay a key, not become the prototype.
+    if (key === '__proto__') Object.defineProperty(out, key, { value: record[key], enumerable: true, writable: true, configurable: true });
+    else out[key] = record[key]!;
+  }
+  return out;
 }
 
 /** Drops keys whose value is undefined or an empty array, so rendered objects stay minimal. */
 export function compact<T extends Record<string, unknown>>(record: T): Partial<T> {
   const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(record)) {
+  for (const key of Object.keys(record)) {
+    const value = record[key];
     if (value === undefined) continue;
     if (Array.isArray(value) && value.length === 0) continue;
     out[key] = value;
