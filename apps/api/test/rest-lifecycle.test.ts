@@ -33,6 +33,9 @@ describe('REST: create → save → version → compare → restore → list', (
     expect(svc.data._linkedDeployment).toMatchObject({ nodeId: 'web', name: 'web' })
     const row = await t.db.workflow.findUniqueOrThrow({ where: { id: workflowId } })
     expect(row.revision).toBe(1)
+    expect(row.nodes).toEqual(res.body.nodes) // the answer is what was stored
+    expect(Math.abs(row.updatedAt.getTime() - Date.now())).toBeLessThan(60_000) // stored in UTC, like Prisma's @updatedAt
+    expect(new Date(res.body.updated_at).getTime()).toBe(row.updatedAt.getTime())
   })
 
   it('refuses a save based on an older revision and returns the current one', async () => {
