@@ -23,10 +23,11 @@ export function parseNodeData(kind: NodeKind, data: Record<string, unknown>): Pa
   const result: ParsedNodeData = parsed.success ? { ok: true, data: deepFreeze(parsed.data) } : { ok: false, issues: parsed.error.issues };
   if (key !== undefined) {
     remember(key, result);
-    // Parsing is idempotent: the normalized data (what gets stored) parses to itself.
+    // Parsing is idempotent: the normalized data (what gets stored) parses to itself. It comes
+    // back from PostgreSQL's jsonb with keys in jsonb's order, so it is remembered in that order.
     if (result.ok) {
-      const normalizedKey = contentKey(kind, result.data);
-      if (normalizedKey !== undefined && normalizedKey !== key) remember(normalizedKey, result);
+      const storedKey = `${kind}\n${jsonbOrderJson(result.data)}`;
+      if (storedKey !== key && storedKey.length <= MAX_KEY_LENGTH) remember(storedKey, result);
     }
   }
   return result;
@@ -67,6 +68,17 @@ const notExact = new Error('not exact JSON');
 function exactJson(this: Record<string, unknown>, key: string, value: unknown): unknown {
   if (value === undefined || (typeof value === 'number' && !Number.isFinite(value)) || this[key] !== value) throw notExact;
   return value;
+}
+
+/** JSON with object keys as jsonb keeps them: shorter keys first, then by code unit. */
+function jsonbOrderJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map((v) => (v === undefined ? 'null' : jsonbOrderJson(v))).join(',')}]`;
+  if (typeof value !== 'object' || value === null) return JSON.stringify(value);
+  const record = value as Record<string, unknown>;
+  const keys = Object.keys(record)
+    .filter((k) => record[k] !== undefined)
+    .sort((a, b) => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0));
+  return `{${keys.map((k) => `${JSON.stringify(k)}:${jsonbOrderJson(record[k])}`).join(',')}}`;
 }
 
 function deepFreeze<T>(value: T): T {
