@@ -13,13 +13,15 @@ const env = {
 }
 const webPort = process.env.WEB_PORT ?? '3000'
 
-// Generates the Prisma client and builds the web app (turbo skips what is up to date).
+// Generates the Prisma client, bundles the API and builds the web app (turbo skips what is up to date).
 const build = spawnSync('npx', ['turbo', 'run', 'build'], { stdio: 'inherit', env })
 if (build.status !== 0) process.exit(build.status ?? 1)
 if (!existsSync('apps/web/.next/BUILD_ID')) throw new Error('web build missing')
+if (!existsSync('apps/api/dist/main.js')) throw new Error('API build missing')
 
 const children: ChildProcess[] = [
-  spawn('npm', ['start', '-w', '@kubeorch/api'], { stdio: 'inherit', env }),
+  // The API's production bundle, as the Dockerfile runs it (MALLOC_ARENA_MAX: see there).
+  spawn('npm', ['run', 'start:dist', '-w', '@kubeorch/api'], { stdio: 'inherit', env: { ...env, MALLOC_ARENA_MAX: '2' } }),
   spawn('npx', ['next', 'start', '-p', webPort, '-H', process.env.HOST ?? '127.0.0.1'], { stdio: 'inherit', env, cwd: 'apps/web' }),
 ]
 console.log(`web app: http://127.0.0.1:${webPort}`)

@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path'
 import { startEmbeddedPostgres } from '@kubeorch/db'
 import { freePort } from '@kubeorch/db/testing'
 import { startControlPlane, type ControlPlane } from '@kubeorch/testenv'
+import { buildApi } from '../../apps/api/scripts/build.ts'
 import { sleep } from './stats.ts'
 
 export const ROOT = resolve(import.meta.dirname, '../..')
@@ -51,18 +52,24 @@ export async function startEnv(log: (s: string) => void): Promise<BenchEnv> {
   }
 }
 
+let apiBuild: Promise<string> | undefined
+
 export type ApiProcess = { url: string; pid: number; child: ChildProcess; stop(): Promise<void> }
 
 /**
- * The real API (apps/api/src/main.ts) as a child process on a free loopback port, so its RSS is
- * its own. Runs on this process's Node (22 under npm scripts) with tsx's loader.
+ * The real API as a child process on a free loopback port, so its RSS is its own: the production
+ * build (apps/api/dist/main.js, built once per bench run) on this process's Node (22 under npm
+ * scripts), as the Dockerfile runs it.
  */
 export async function startApi(env: BenchEnv, log: (s: string) => void, opts: { webOrigin?: string } = {}): Promise<ApiProcess> {
   const port = await freePort()
-  const child = spawn(process.execPath, [...cpuProf(), '--import', 'tsx', 'apps/api/src/main.ts'], {
+  const entry = await (apiBuild ??= buildApi())
+  const child = spawn(process.execPath, [...cpuProf(), entry], {
     cwd: ROOT,
     env: {
       ...process.env,
+      // As the Dockerfile sets it: glibc's per-thread malloc arenas otherwise keep ~60 MB.
+      MALLOC_ARENA_MAX: '2',
       DATABASE_URL: env.databaseUrl,
       PORT: String(port),
       HOST: '127.0.0.1',

