@@ -8,11 +8,13 @@ import {
   MiniMap,
   ReactFlow,
   useReactFlow,
+  useStore,
   type DefaultEdgeOptions,
   type FinalConnectionState,
   type Node,
 } from '@xyflow/react'
-import { useCallback, useEffect, type DragEvent } from 'react'
+import { useCallback, useEffect, useMemo, type DragEvent } from 'react'
+import { createPortal } from 'react-dom'
 import { isNodeKind, kindRegistry } from '@kubeorch/domain'
 import { CATEGORY_COLOR } from './nodes/kind-style'
 import { nodeTypes } from './nodes/kind-node'
@@ -92,6 +94,7 @@ export function CanvasView() {
         <Background gap={20} />
         <Controls showInteractive={false} aria-label="Zoom controls" />
         <MiniMap pannable zoomable nodeColor={minimapColor} ariaLabel="Minimap" />
+        <LayerExtent nodes={nodes} />
       </ReactFlow>
       {hint && (
         <div className="canvas-hint" role="alert">
@@ -108,4 +111,42 @@ export function CanvasView() {
       )}
     </div>
   )
+}
+
+const EXTENT_STEP = 1000
+const selectDomNode = (s: { domNode: Element | null }) => s.domNode
+
+/**
+ * While the pane is dragged, globals.css makes React Flow's viewport a composited layer
+ * (`will-change: transform`), so Chromium moves it as a whole instead of repainting and
+ * re-rasterizing every card and edge each frame (what panning costs without a GPU). Chromium
+ * splits a layer's content into separate layers where merging would leave large empty areas, and
+ * a graph is mostly empty space: this box, painted first, spans every node and keeps the layer
+ * whole. It draws nothing (its alpha is below one 8-bit step) and takes no pointer events.
+ */
+function LayerExtent({ nodes }: { nodes: CanvasNode[] }) {
+  // Not <ViewportPortal>: its store selector queries the DOM on every store update (every pan frame).
+  const domNode = useStore(selectDomNode)
+  const target = useMemo(() => domNode?.querySelector('.react-flow__viewport-portal') ?? null, [domNode])
+  const box = useMemo(() => extentOf(nodes), [nodes])
+  if (!target || !box) return null
+  return createPortal(<div className="canvas-layer-extent" style={box} aria-hidden />, target)
+}
+
+/** The nodes' bounds in flow coordinates, rounded out to EXTENT_STEP (so it seldom changes) plus a step of margin for edges. */
+function extentOf(nodes: CanvasNode[]): { left: number; top: number; width: number; height: number } | null {
+  if (nodes.length === 0) return null
+  let x1 = Infinity
+  let y1 = Infinity
+  let x2 = -Infinity
+  let y2 = -Infinity
+  for (const n of nodes) {
+    x1 = Math.min(x1, n.position.x)
+    y1 = Math.min(y1, n.position.y)
+    x2 = Math.max(x2, n.position.x + (n.measured?.width ?? 220))
+    y2 = Math.max(y2, n.position.y + (n.measured?.height ?? 150))
+  }
+  const left = (Math.floor(x1 / EXTENT_STEP) - 1) * EXTENT_STEP
+  const top = (Math.floor(y1 / EXTENT_STEP) - 1) * EXTENT_STEP
+  return { left, top, width: (Math.ceil(x2 / EXTENT_STEP) + 1) * EXTENT_STEP - left, height: (Math.ceil(y2 / EXTENT_STEP) + 1) * EXTENT_STEP - top }
 }
