@@ -90,9 +90,12 @@ export async function canvasBench(env: BenchEnv, log: (s: string) => void): Prom
     const fpsPerPan: number[] = []
     for (let p = 0; p < PANS; p++) {
       // A string, not a function: tsx's transform would add helpers the page does not have.
+      // Each drag's loop records into its own array and ends when a newer drag starts: a loop of
+      // the previous drag still waiting for its last frame must not count frames twice.
       await page.evaluate(`(() => {
-        window.__frames = []; window.__stop = false
-        const tick = (t) => { window.__frames.push(t); if (!window.__stop) requestAnimationFrame(tick) }
+        const frames = []; const drag = (window.__drag ?? 0) + 1
+        window.__drag = drag; window.__frames = frames
+        const tick = (t) => { if (window.__drag !== drag) return; frames.push(t); requestAnimationFrame(tick) }
         requestAnimationFrame(tick)
       })()`)
       await page.mouse.move(start.x, start.y)
@@ -104,7 +107,7 @@ export async function canvasBench(env: BenchEnv, log: (s: string) => void): Prom
         await sleep(PAN_MS / 60)
       }
       await page.mouse.up()
-      const stamps = await page.evaluate<number[]>('(window.__stop = true, window.__frames)')
+      const stamps = await page.evaluate<number[]>('(window.__drag += 1, window.__frames)')
       const intervals = stamps.slice(1).map((t, i) => t - stamps[i]!)
       frames.push(...intervals)
       fpsPerPan.push((1000 * intervals.length) / (stamps.at(-1)! - stamps[0]!))
