@@ -7,6 +7,7 @@ export { listContexts, type KubeContextSummary } from './config/list-contexts.ts
 export { testConnection, type ConnectionTestResult } from './config/test-connection.ts'
 
 export { createApplier, type Applier, type ApplierOptions } from './apply/create-applier.ts'
+export type { PreparedApply } from './apply/apply-objects.ts'
 
 export { watchResources, type ResourceWatcher, type WatchResourcesOptions, type WatchSnapshot } from './watch/watch-resources.ts'
 export { relatedKinds } from './watch/related-kinds.ts'

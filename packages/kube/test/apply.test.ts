@@ -1,7 +1,8 @@
 import { AppsV1Api, CoreV1Api } from '@kubernetes/client-node'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createApplier, type K8sObject } from '../src/index.ts'
-import { configMap, createNamespace, deleteNamespace, deployment, kubeConfig, service } from './helpers.ts'
+import { configMap, createNamespace, deleteNamespace, deployment, kubeConfig, service, waitFor } from './helpers.ts'
+import { openConnections } from './sockets.ts'
 
 const kc = kubeConfig()
 const core = kc.makeApiClient(CoreV1Api)
@@ -111,6 +112,34 @@ describe('Applier.apply', () => {
     expect(results[17]).toMatchObject({ ok: false, reason: 'Invalid', field: 'spec.ports[0].port' })
     const list = await core.listNamespacedConfigMap({ namespace, labelSelector: '' })
     expect(list.items.filter((cm) => cm.metadata?.name?.startsWith('cm-'))).toHaveLength(49)
+  })
+
+  it('prepareApply reads at once but changes nothing until apply(), with the same results as apply', async () => {
+    await applier.apply([deployment(namespace, 'web'), configMap(namespace, 'same', { a: '1' })])
+    const prepared = applier.prepareApply([deployment(namespace, 'web', { replicas: 3 }), configMap(namespace, 'same', { a: '1' }), configMap(namespace, 'fresh', {})])
+    await new Promise((resolve) => setTimeout(resolve, 300))
+    expect((await apps.readNamespacedDeployment({ name: 'web', namespace })).spec?.replicas).toBe(1)
+    await expect(core.readNamespacedConfigMap({ name: 'fresh', namespace })).rejects.toMatchObject({ code: 404 })
+
+    const results = await prepared.apply()
+    expect(results.map((r) => [r.object.name, r.ok && r.action])).toEqual([
+      ['web', 'configured'],
+      ['same', 'unchanged'],
+      ['fresh', 'created'],
+    ])
+    expect((await apps.readNamespacedDeployment({ name: 'web', namespace })).spec?.replicas).toBe(3)
+    await expect(prepared.apply()).rejects.toThrow(/once/)
+  })
+
+  it('reuses its connections: 60 requests, not 60 TLS connections', async () => {
+    const apiPort = Number(new URL(kc.getCurrentCluster()!.server).port)
+    // Other clients' idle keep-alive sockets close within undici's 4 s idle timeout.
+    await waitFor('idle connections to close', () => (openConnections(apiPort) === 0 ? true : undefined), 15_000)
+    const fresh = createApplier(kubeConfig())
+    const results = await fresh.apply(Array.from({ length: 30 }, (_, i) => configMap(namespace, `reuse-${i}`, {})))
+    expect(results.every((r) => r.ok)).toBe(true)
+    // A GET and an apply per object, at most 8 at once, on a pool of kept-alive connections.
+    expect(openConnections(apiPort)).toBeLessThanOrEqual(8)
   })
 
   it('an unknown kind or a malformed object is a per-object failure', async () => {

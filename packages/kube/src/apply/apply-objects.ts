@@ -1,10 +1,26 @@
 import { HttpMethod, PatchStrategy } from '@kubernetes/client-node'
 import { isNotFound, KubeApiError, toFailure } from '../http/api-error.ts'
+import type { Location } from '../http/object-client.ts'
 import type { ApplyResult, K8sObject, ObjectRef } from '../types.ts'
 import { mapConcurrent } from '../util/map-concurrent.ts'
 import { refOf } from '../util/object-ref.ts'
 import type { ApplierContext } from './applier-context.ts'
 import { applyAction } from './apply-action.ts'
+
+/** An apply whose reads are done (or under way); `apply()` sends the writes. */
+export type PreparedApply = {
+  /** Server-side applies every object (reads first finish) and returns one result per object, in input order. Call once. */
+  apply(): Promise<ApplyResult[]>
+}
+
+/**
+ * What one object's apply needs before it writes: where it lives, the body to send and the object
+ * as it is now (`before`, to tell created/configured/unchanged), or the failure that ends it.
+ */
+type ReadState =
+  | { ref: ObjectRef; failed: ApplyResult }
+  | { ref: ObjectRef; failed?: undefined; location: Location; body: K8sObject; before: K8sObject | undefined; elsewhere?: false }
+  | { ref: ObjectRef; failed?: undefined; body: K8sObject; elsewhere: true }
 
 /**
  * Server-side applies every object concurrently (at most `concurrency` in flight) and returns one
@@ -12,10 +28,32 @@ import { applyAction } from './apply-action.ts'
  * (dryRun=All) and persists nothing. One failure never hides another object's result.
  */
 export async function applyObjects(ctx: ApplierContext, objects: readonly K8sObject[], { dryRun }: { dryRun: boolean }): Promise<ApplyResult[]> {
+  if (!dryRun) return prepareApply(ctx, objects).apply()
   await ctx.client.warm(objects)
-  const missing = dryRun ? await missingNamespaces(ctx, objects) : new Set<string>()
-  return mapConcurrent(objects, ctx.concurrency, (object) => applyOne(ctx, object, dryRun, missing))
+  const missing = await missingNamespaces(ctx, objects)
+  return mapConcurrent(objects, ctx.concurrency, async (object) => writeOne(ctx, await readOne(ctx, object, true, missing), true))
 }
+
+/**
+ * Starts the reads of an apply at once (discovery, then each object's current state; at most
+ * `concurrency` in flight) and returns a handle that writes when asked. Nothing changes in the
+ * cluster before `apply()`. Each object's write waits for its own read only.
+ */
+export function prepareApply(ctx: ApplierContext, objects: readonly K8sObject[]): PreparedApply {
+  const warmed = ctx.client.warm(objects)
+  const limit = semaphore(ctx.concurrency)
+  const reads = objects.map((object) => limit(() => warmed.then(() => readOne(ctx, object, false, NO_NAMESPACES))))
+  let applied = false
+  return {
+    apply() {
+      if (applied) return Promise.reject(new Error('a prepared apply can be applied once'))
+      applied = true
+      return mapConcurrent(objects, ctx.concurrency, async (_object, i) => writeOne(ctx, await reads[i]!, false))
+    },
+  }
+}
+
+const NO_NAMESPACES: ReadonlySet<string> = new Set()
 
 /**
  * The namespaces of these objects that do not exist. A run dry-runs before it creates
@@ -34,37 +72,68 @@ async function missingNamespaces(ctx: ApplierContext, objects: readonly K8sObjec
   return missing
 }
 
-async function applyOne(ctx: ApplierContext, object: K8sObject, dryRun: boolean, missing: ReadonlySet<string>): Promise<ApplyResult> {
+async function readOne(ctx: ApplierContext, object: K8sObject, dryRun: boolean, missing: ReadonlySet<string>): Promise<ReadState> {
   let ref: ObjectRef = refOf(object)
   const shapeError = checkShape(object)
-  if (shapeError) return { object: ref, ok: false, error: shapeError, reason: 'Invalid' }
+  if (shapeError) return { ref, failed: { object: ref, ok: false, error: shapeError, reason: 'Invalid' } }
   try {
     const location = await ctx.client.locate({ ...ref }, 'read')
     ref = { ...ref, namespace: location.namespace }
     if (!location.namespace) delete ref.namespace
     const body = { ...object, metadata: { ...object.metadata, namespace: location.namespace } }
     if (!location.namespaced) delete body.metadata.namespace
-
-    if (dryRun && location.namespaced && location.namespace && missing.has(location.namespace)) {
-      return await dryRunElsewhere(ctx, ref, body)
-    }
+    if (dryRun && location.namespaced && location.namespace && missing.has(location.namespace)) return { ref, body, elsewhere: true }
     const before = await ctx.client.get<K8sObject>(location.path).catch((err: unknown) => {
       if (isNotFound(err)) return undefined
       throw err
     })
-    const after = await ctx.client.send<K8sObject>(HttpMethod.PATCH, location.path, {
+    return { ref, location, body, before }
+  } catch (err) {
+    return { ref, failed: failureOf(ctx, ref, err) }
+  }
+}
+
+async function writeOne(ctx: ApplierContext, state: ReadState, dryRun: boolean): Promise<ApplyResult> {
+  if (state.failed) return state.failed
+  const { ref } = state
+  try {
+    if (state.elsewhere) return await dryRunElsewhere(ctx, ref, state.body)
+    const after = await ctx.client.send<K8sObject>(HttpMethod.PATCH, state.location.path, {
       query: { fieldManager: ctx.fieldManager, force: true, fieldValidation: 'Strict', dryRun: dryRun ? 'All' : undefined },
       contentType: PatchStrategy.ServerSideApply,
-      body,
+      body: state.body,
     })
-    return { object: ref, ok: true, action: applyAction(before, after, ctx.fieldManager, { dryRun }) }
+    return { object: ref, ok: true, action: applyAction(state.before, after, ctx.fieldManager, { dryRun }) }
   } catch (err) {
-    const failure = toFailure(err)
-    const result: ApplyResult = { object: ref, ok: false, error: ctx.clean(failure.error) }
-    if (failure.reason) result.reason = failure.reason
-    if (failure.field) result.field = failure.field
-    return result
+    return failureOf(ctx, ref, err)
   }
+}
+
+function failureOf(ctx: ApplierContext, ref: ObjectRef, err: unknown): ApplyResult {
+  const failure = toFailure(err)
+  const result: ApplyResult = { object: ref, ok: false, error: ctx.clean(failure.error) }
+  if (failure.reason) result.reason = failure.reason
+  if (failure.field) result.field = failure.field
+  return result
+}
+
+/** Runs at most `limit` of the given tasks at once, in the order they were handed over. */
+function semaphore(limit: number) {
+  let active = 0
+  const queue: (() => void)[] = []
+  const release = () => {
+    active--
+    queue.shift()?.()
+  }
+  return <T>(task: () => Promise<T>): Promise<T> =>
+    new Promise<T>((resolve, reject) => {
+      const start = () => {
+        active++
+        task().then(resolve, reject).finally(release)
+      }
+      if (active < limit) start()
+      else queue.push(start)
+    })
 }
 
 function checkShape(object: K8sObject): string | undefined {

@@ -3,7 +3,7 @@ import { credentialsOf, redact } from '../config/redact.ts'
 import { ObjectClient } from '../http/object-client.ts'
 import type { ApplyResult, DeleteResult, GroupVersionKind, K8sObject, ObjectRef } from '../types.ts'
 import type { ApplierContext } from './applier-context.ts'
-import { applyObjects } from './apply-objects.ts'
+import { applyObjects, prepareApply, type PreparedApply } from './apply-objects.ts'
 import { deleteObjects } from './delete-objects.ts'
 import { ensureNamespaces } from './ensure-namespaces.ts'
 import { listManaged } from './list-managed.ts'
@@ -18,6 +18,13 @@ export interface Applier {
   dryRun(objects: K8sObject[]): Promise<ApplyResult[]>
   /** Server-side apply with the field manager (default 'kubeorch'), force=true, concurrently. `created` if the object did not exist, `unchanged` if its resourceVersion did not change, else `configured`. */
   apply(objects: K8sObject[]): Promise<ApplyResult[]>
+  /**
+   * `apply` in two halves: starts the reads now (discovery and each object's current state, which
+   * tells created/configured/unchanged) and returns a handle whose `apply()` sends the writes.
+   * Nothing changes before `apply()`, so a caller applying in steps can read the next step's
+   * objects while the current step is written. Same results as `apply`.
+   */
+  prepareApply(objects: K8sObject[]): PreparedApply
   /** Creates missing namespaces (`created`), leaves existing ones (`unchanged`); a terminating namespace is a failure. */
   ensureNamespaces(names: string[]): Promise<ApplyResult[]>
   /** Deletes with propagationPolicy Background; `absent` when the object was already gone. */
@@ -45,6 +52,7 @@ export function createApplier(kc: KubeConfig, opts: ApplierOptions = {}): Applie
   return {
     dryRun: (objects) => applyObjects(ctx, objects, { dryRun: true }),
     apply: (objects) => applyObjects(ctx, objects, { dryRun: false }),
+    prepareApply: (objects) => prepareApply(ctx, objects),
     ensureNamespaces: (names) => ensureNamespaces(ctx, names),
     delete: (refs) => deleteObjects(ctx, refs),
     listManaged: (labelSelector, kinds) => listManaged(ctx, labelSelector, kinds),

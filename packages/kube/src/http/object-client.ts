@@ -1,6 +1,7 @@
 import { HttpMethod, type KubeConfig, KubernetesObjectApi, type KubernetesObject, type ResponseContext } from '@kubernetes/client-node'
 import type { GroupVersionKind } from '../types.ts'
 import { KubeApiError, type K8sStatus } from './api-error.ts'
+import { sharedConnections } from './shared-connections.ts'
 
 export type Location = { path: string; namespaced: boolean; namespace?: string }
 
@@ -24,6 +25,8 @@ export class ObjectClient extends KubernetesObjectApi {
 
   static forConfig(kc: KubeConfig, { requestTimeoutMs = 30_000 } = {}): ObjectClient {
     const client = kc.makeApiClient(ObjectClient)
+    // One connection pool per kubeconfig, not a new TLS connection per request (see there).
+    client.configuration.authMethods.default = sharedConnections(kc)
     client.setDefaultNamespace(kc)
     client.requestTimeoutMs = requestTimeoutMs
     return client
