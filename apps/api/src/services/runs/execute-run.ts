@@ -1,5 +1,5 @@
 import { APPLY_ORDER, renderManifests, validateGraph, type RenderedManifest, type WorkflowGraph } from '@kubeorch/domain'
-import { MANAGED_KINDS, type ApplyResult, type ObjectRef } from '@kubeorch/kube'
+import { MANAGED_KINDS, type Applier, type ApplyResult, type K8sObject, type ObjectRef } from '@kubeorch/kube'
 import type { Prisma, RunStatus } from '@kubeorch/db'
 import type { Deps } from '../context.ts'
 import { openSecretValues } from '../secrets/secret-values.ts'
@@ -77,11 +77,20 @@ export async function executeRun(deps: Deps, runId: string): Promise<void> {
       if (r.action === 'created') await journal.log(`created namespace ${r.object.name}`)
     }
 
-    for (const kind of APPLY_ORDER) {
-      const step = manifests.filter((m) => m.kind === kind)
-      if (step.length === 0) continue
+    // Kind by kind (SPEC §7 order), all objects of a kind at once. Reading an object's current
+    // state (which tells created/configured/unchanged) changes nothing, so the next kind's objects
+    // are read while the current kind is written, and prune lists what the workflow owns while the
+    // last kind is written; every write still waits for the cancel check before it.
+    const steps = APPLY_ORDER.map((kind) => ({ kind, step: manifests.filter((m) => m.kind === kind) })).filter((s) => s.step.length > 0)
+    const objectsOf = (step: RenderedManifest[]) => step.map((m) => m.object as never)
+    let prepared = steps[0] && applier.prepareApply(objectsOf(steps[0].step))
+    let listing: Promise<K8sObject[]> | undefined
+    for (const [index, { kind, step }] of steps.entries()) {
       await checkCancel()
-      const results = await applier.apply(step.map((m) => m.object as never))
+      const next = steps[index + 1] && applier.prepareApply(objectsOf(steps[index + 1]!.step))
+      if (!next) listing = listManaged(applier, wf.id)
+      const results = await prepared!.apply()
+      prepared = next
       let failed = 0
       results.forEach((r, i) => {
         const m = step[i]!
@@ -96,9 +105,9 @@ export async function executeRun(deps: Deps, runId: string): Promise<void> {
     }
 
     await checkCancel()
-    await prune(applier, wf.id, manifests, journal, record)
+    await prune(applier, listing ?? listManaged(applier, wf.id), manifests, journal, record)
 
-    await Promise.all(graph.nodes.map((node) => journal.nodeState(node.id, 'partial', 'applied; waiting for health', actions.get(node.id) ?? [])))
+    await journal.nodeStates(graph.nodes.map((node) => ({ nodeId: node.id, state: 'partial', message: 'applied; waiting for health', objects: actions.get(node.id) ?? [] })))
     await journal.log('waiting for every node to be healthy')
     // The executing replica takes the workflow's monitor over; a former holder stops its watcher.
     await claimMonitorLease(deps, wf.id, { force: true })
@@ -108,10 +117,10 @@ export async function executeRun(deps: Deps, runId: string): Promise<void> {
       cancelled: async () => Boolean((await deps.db.workflowRun.findUnique({ where: { id: runId }, select: { cancelRequested: true } }))?.cancelRequested),
     })
     const current = monitor.current()
-    await Promise.all(
+    await journal.nodeStates(
       graph.nodes.map((node) => {
         const h = current.get(node.id)
-        return journal.nodeState(node.id, h?.state ?? 'unknown', h?.message ?? 'not observed', actions.get(node.id) ?? [])
+        return { nodeId: node.id, state: h?.state ?? 'unknown', message: h?.message ?? 'not observed', objects: actions.get(node.id) ?? [] }
       }),
     )
     nodesRecorded = true
@@ -131,7 +140,9 @@ export async function executeRun(deps: Deps, runId: string): Promise<void> {
     error = e instanceof Error ? e.message : String(e)
     await journal.log(status === 'CANCELLED' ? `run cancelled: ${error}` : `run failed: ${error}`, status === 'CANCELLED' ? 'warn' : 'error').catch(() => {})
     if (!nodesRecorded)
-      for (const [nodeId, objects] of actions) await journal.nodeState(nodeId, 'partial', 'applied before the run ended', objects).catch(() => {})
+      await journal
+        .nodeStates([...actions].map(([nodeId, objects]) => ({ nodeId, state: 'partial', message: 'applied before the run ended', objects })))
+        .catch(() => {})
   }
   await journal.flush().catch((e: Error) => console.warn(`run ${runId}: writing its log failed: ${e.message}`))
   await finishRun(deps, runId, wf.id, status, error, started)
@@ -160,15 +171,23 @@ function failuresByNode(manifests: RenderedManifest[], results: ApplyResult[]): 
   return out
 }
 
+/** What the workflow owns in the cluster (by its label), for prune. */
+function listManaged(applier: Applier, workflowId: string): Promise<K8sObject[]> {
+  const listing = applier.listManaged(`kubeorch.io/workflow=${workflowId}`, [...MANAGED_KINDS])
+  // Started before the last kind is applied; a run that stops earlier never awaits it.
+  listing.catch(() => {})
+  return listing
+}
+
 async function prune(
-  applier: Awaited<ReturnType<typeof kubeForCluster>>['applier'],
-  workflowId: string,
+  applier: Applier,
+  listing: Promise<K8sObject[]>,
   manifests: RenderedManifest[],
   journal: RunJournal,
   record: (nodeId: string, a: RunObjectAction) => void,
 ) {
   const wanted = new Set(manifests.map((m) => keyOf(refOf(m))))
-  const existing = await applier.listManaged(`kubeorch.io/workflow=${workflowId}`, [...MANAGED_KINDS])
+  const existing = await listing
   const stale = existing.filter((o) => !wanted.has(keyOf({ apiVersion: o.apiVersion, kind: o.kind, namespace: o.metadata.namespace, name: o.metadata.name })))
   if (stale.length === 0) return
   const results = await applier.delete(stale.map((o) => ({ apiVersion: o.apiVersion, kind: o.kind, namespace: o.metadata.namespace, name: o.metadata.name })))
@@ -177,7 +196,6 @@ async function prune(
     if (r.ok) record(nodeId, { ...r.object, action: r.action === 'pruned' ? 'pruned' : 'absent' })
   })
   for (const r of results) await journal.log(r.ok ? `pruned ${describe(r.object)}` : `prune of ${describe(r.object)} failed: ${r.error}`, r.ok ? 'info' : 'warn')
-
 }
 
 const nodeName = (graph: WorkflowGraph, nodeId: string) =>
