@@ -8,7 +8,7 @@ import { fatalPodHealth } from './pod-problems.ts';
 // Rollout rules of kubectl rollout status (deployment), with fatal pod reasons checked first so
 // that a bad image is red now, not when the 10-minute progress deadline passes.
 export function deploymentHealth(deployment: K8sObject, observed: ObservedObjects, now: Date): NodeHealth {
-  const fatal = fatalPodHealth(observed.pods, now);
+  const fatal = fatalPodHealth(currentRevisionPods(observed), now);
   if (fatal) return fatal;
   if (awaitingController(deployment)) return { state: 'partial', message: AWAITING_CONTROLLER };
 
@@ -27,4 +27,27 @@ export function deploymentHealth(deployment: K8sObject, observed: ObservedObject
   if (replicas > updated) return { state: 'partial', message: `${replicas - updated} old replicas pending termination`, details };
   if (available < updated) return { state: 'partial', message: `${available}/${desired} replicas available`, details };
   return { state: 'healthy', message: `${available}/${desired} replicas available`, details };
+}
+
+const REVISION = 'deployment.kubernetes.io/revision';
+const TEMPLATE_HASH = 'pod-template-hash';
+
+/**
+ * The pods of the newest ReplicaSet (highest revision). While a fixed template rolls out, the old
+ * revision's pods still crash-loop until the new ones are available: they are on their way out and
+ * must not turn the node red. Without ReplicaSets observed, every pod counts.
+ */
+function currentRevisionPods(observed: ObservedObjects): K8sObject[] | undefined {
+  let newest: K8sObject | undefined;
+  let newestRevision = -1;
+  for (const rs of observed.replicaSets ?? []) {
+    const revision = Number((rs.metadata.annotations as Record<string, string> | undefined)?.[REVISION]);
+    if (Number.isFinite(revision) && revision > newestRevision) {
+      newest = rs;
+      newestRevision = revision;
+    }
+  }
+  const hash = (newest?.metadata.labels as Record<string, string> | undefined)?.[TEMPLATE_HASH];
+  if (hash === undefined) return observed.pods;
+  return observed.pods?.filter((pod) => (pod.metadata.labels as Record<string, string> | undefined)?.[TEMPLATE_HASH] === hash);
 }

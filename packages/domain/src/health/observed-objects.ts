@@ -9,6 +9,8 @@ export type ObservedObjects = {
   main: K8sObject[];
   /** Pods owned by the workload (or by the CronJob's Jobs), or selected by a Service / NetworkPolicy. */
   pods?: K8sObject[];
+  /** A Deployment's ReplicaSets: the newest revision's pods are the ones whose problems count. */
+  replicaSets?: K8sObject[];
   /** A Service's EndpointSlices. */
   endpointSlices?: K8sObject[];
   /** An Ingress's backend Services that exist. */

@@ -7,6 +7,7 @@ const NODE_LABEL = 'kubeorch.io/node'
 export type NodeObservations = {
   main: K8sObject[]
   pods?: K8sObject[]
+  replicaSets?: K8sObject[]
   endpointSlices?: K8sObject[]
   services?: K8sObject[]
   jobs?: K8sObject[]
@@ -18,7 +19,7 @@ const uidOf = (o: K8sObject) => (o.metadata as { uid?: string }).uid
 
 /**
  * Sorts what the watcher sees into what each node's health rule needs: the node's own objects
- * (by the `kubeorch.io/node` label), its pods, the pods behind a Service, a Service's
+ * (by the `kubeorch.io/node` label), its pods (and a Deployment's ReplicaSets), the pods behind a Service, a Service's
  * EndpointSlices, an Ingress's backend Services, a CronJob's Jobs, and the events about them.
  */
 export function groupObservations(graph: WorkflowGraph, byKind: Map<string, K8sObject[]>): Map<string, NodeObservations> {
@@ -49,6 +50,7 @@ export function groupObservations(graph: WorkflowGraph, byKind: Map<string, K8sO
     const obs: NodeObservations = {
       main,
       pods: nodePods,
+      replicaSets: node.type === 'deployment' ? seen('ReplicaSet')?.filter((rs) => nodeOf(rs) === node.id) : [],
       endpointSlices: node.type === 'service' ? seen('EndpointSlice')?.filter((s) => nodeOf(s) === node.id) : [],
       services: node.type === 'ingress' ? services?.filter((s) => backendNames.has(s.metadata.name)) : [],
       jobs: node.type === 'cronjob' ? jobs?.filter((j) => nodeOf(j) === node.id) : [],

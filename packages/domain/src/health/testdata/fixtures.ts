@@ -24,9 +24,11 @@ export function observedFor(kind: NodeKind, objects: readonly K8sObject[]): Obse
   if (kind === 'service') observed.endpointSlices = [];
   if (kind === 'ingress') observed.services = [];
   if (kind === 'cronjob') observed.jobs = [];
+  if (kind === 'deployment') observed.replicaSets = [];
   for (const object of objects) {
     if (object.kind === 'Pod') observed.pods?.push(object);
     else if (object.kind === 'EndpointSlice') observed.endpointSlices?.push(object);
+    else if (object.kind === 'ReplicaSet' && kind === 'deployment') observed.replicaSets?.push(object);
     else if (object.kind === 'Event') observed.events?.push(object);
     else if (object.kind === 'Job' && kind === 'cronjob') observed.jobs?.push(object);
     else if (object.kind === 'Service' && kind === 'ingress') observed.services?.push(object);
