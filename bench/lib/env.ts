@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path'
 import { startEmbeddedPostgres } from '@kubeorch/db'
 import { freePort } from '@kubeorch/db/testing'
 import { startControlPlane, type ControlPlane } from '@kubeorch/testenv'
-import { buildApi } from '../../apps/api/scripts/build.ts'
+import { API_NODE_FLAGS, buildApi } from '../../apps/api/scripts/build.ts'
 import { sleep } from './stats.ts'
 
 export const ROOT = resolve(import.meta.dirname, '../..')
@@ -59,12 +59,12 @@ export type ApiProcess = { url: string; pid: number; child: ChildProcess; stop()
 /**
  * The real API as a child process on a free loopback port, so its RSS is its own: the production
  * build (apps/api/dist/main.js, built once per bench run) on this process's Node (22 under npm
- * scripts), as the Dockerfile runs it.
+ * scripts), with the flags and environment the Dockerfile gives it.
  */
 export async function startApi(env: BenchEnv, log: (s: string) => void, opts: { webOrigin?: string } = {}): Promise<ApiProcess> {
   const port = await freePort()
   const entry = await (apiBuild ??= buildApi())
-  const child = spawn(process.execPath, [...cpuProf(), entry], {
+  const child = spawn(process.execPath, [...cpuProf(), ...API_NODE_FLAGS, entry], {
     cwd: ROOT,
     env: {
       ...process.env,

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url'
 import { freePort } from '@kubeorch/db/testing'
 import pg from 'pg'
 import { afterAll, describe, expect, it } from 'vitest'
-import { buildApi } from '../scripts/build.ts'
+import { API_NODE_FLAGS, buildApi } from '../scripts/build.ts'
 
 const admin = process.env.KUBEORCH_TEST_PG_ADMIN_URL!
 const name = `dist_${randomBytes(6).toString('hex')}`
@@ -27,7 +27,7 @@ describe('the production build (node dist/main.js)', () => {
     const url = new URL(admin)
     url.pathname = `/${name}`
     const port = await freePort()
-    const child = spawn(process.execPath, [entry], {
+    const child = spawn(process.execPath, [...API_NODE_FLAGS, entry], {
       env: {
         ...process.env,
         DATABASE_URL: url.toString(),
