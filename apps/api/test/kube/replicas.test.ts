@@ -8,8 +8,10 @@ import { startReplicaProcess, type ReplicaProcess } from '../support/replica-pro
 import { kubeconfigPath } from './support.ts'
 
 // Two API replicas as real processes on one PostgreSQL, deploying to the real control plane.
-const LEASE_MS = 3_000
-const SWEEP_MS = 500
+// Short enough to keep the takeover test quick, long enough that a replica starved of CPU by the
+// rest of the suite for a few seconds does not lose its runs (a 3 s lease did once in CI).
+const LEASE_MS = 8_000
+const SWEEP_MS = 1_000
 const ns = `rep-${randomBytes(3).toString('hex')}`
 let database: TestDatabase
 let a: ReplicaProcess
@@ -95,7 +97,10 @@ describe('two API replicas on one PostgreSQL', () => {
     expect(started.status, JSON.stringify(started.body)).toBe(202)
     const runId = started.body.run_id
     await until('run_started on B', async () => text.includes('event: run_started') && text.includes(runId), 10_000)
-    await until('run_completed on B', async () => /event: run_completed\ndata: [^\n]*"status":"completed"/.test(text), 150_000)
+    await until('run_completed on B', async () => /event: run_completed\ndata: [^\n]*"status":"completed"/.test(text), 150_000).catch(async (e: Error) => {
+      const run = await database.db.workflowRun.findUnique({ where: { id: runId }, select: { status: true, error: true } })
+      throw new Error(`${e.message}; run ${JSON.stringify(run)}; B's stream ends with:\n${text.slice(-1500)}`)
+    })
     expect(text).toContain('event: node_update')
     expect(text).toContain('event: run_log')
     ac.abort()
