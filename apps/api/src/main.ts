@@ -11,7 +11,8 @@ let stopDb: (() => Promise<void>) | undefined
 let databaseUrl = env.DATABASE_URL
 if (!databaseUrl) {
   const port = Number(env.KUBEORCH_EMBEDDED_PG_PORT ?? 54329)
-  const db = await startEmbeddedPostgres({ dataDir: resolve(dataDir, 'postgres'), port })
+  // Stopped below, after the server: runs are failed while the database still answers.
+  const db = await startEmbeddedPostgres({ dataDir: resolve(dataDir, 'postgres'), port, callerHandlesSignals: true })
   databaseUrl = db.url
   stopDb = db.stop
   console.log(`embedded PostgreSQL on 127.0.0.1:${port} (data in ${resolve(dataDir, 'postgres')})`)

