@@ -2,6 +2,7 @@
 // DATABASE_URL is unset) on :4000 and the web app on :3000. Ctrl-C stops both.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { existsSync } from 'node:fs'
+import { API_DIST, API_ENV, API_NODE_FLAGS } from '../apps/api/scripts/production.ts'
 
 const env = {
   ...process.env,
@@ -17,11 +18,11 @@ const webPort = process.env.WEB_PORT ?? '3000'
 const build = spawnSync('npx', ['turbo', 'run', 'build'], { stdio: 'inherit', env })
 if (build.status !== 0) process.exit(build.status ?? 1)
 if (!existsSync('apps/web/.next/BUILD_ID')) throw new Error('web build missing')
-if (!existsSync('apps/api/dist/main.js')) throw new Error('API build missing')
+if (!existsSync(API_DIST)) throw new Error('API build missing')
 
 const children: ChildProcess[] = [
-  // The API's production bundle, as the Dockerfile runs it (MALLOC_ARENA_MAX: see there).
-  spawn('npm', ['run', 'start:dist', '-w', '@kubeorch/api'], { stdio: 'inherit', env: { ...env, MALLOC_ARENA_MAX: '2' } }),
+  // The API's production bundle, started as the Dockerfile starts it.
+  spawn(process.execPath, [...API_NODE_FLAGS, API_DIST], { stdio: 'inherit', env: { ...env, ...API_ENV } }),
   spawn('npx', ['next', 'start', '-p', webPort, '-H', process.env.HOST ?? '127.0.0.1'], { stdio: 'inherit', env, cwd: 'apps/web' }),
 ]
 console.log(`web app: http://127.0.0.1:${webPort}`)

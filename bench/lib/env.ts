@@ -6,7 +6,8 @@ import { join, resolve } from 'node:path'
 import { startEmbeddedPostgres } from '@kubeorch/db'
 import { freePort } from '@kubeorch/db/testing'
 import { startControlPlane, type ControlPlane } from '@kubeorch/testenv'
-import { API_NODE_FLAGS, buildApi } from '../../apps/api/scripts/build.ts'
+import { buildApi } from '../../apps/api/scripts/build.ts'
+import { API_ENV, API_NODE_FLAGS } from '../../apps/api/scripts/production.ts'
 import { sleep } from './stats.ts'
 
 export const ROOT = resolve(import.meta.dirname, '../..')
@@ -68,8 +69,7 @@ export async function startApi(env: BenchEnv, log: (s: string) => void, opts: { 
     cwd: ROOT,
     env: {
       ...process.env,
-      // As the Dockerfile sets it: glibc's per-thread malloc arenas otherwise keep ~60 MB.
-      MALLOC_ARENA_MAX: '2',
+      ...API_ENV,
       DATABASE_URL: env.databaseUrl,
       PORT: String(port),
       HOST: '127.0.0.1',

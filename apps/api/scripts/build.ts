@@ -1,15 +1,6 @@
 import { build } from 'esbuild'
 import { fileURLToPath } from 'node:url'
-
-/**
- * Node flags the production API runs with (also in package.json's start:dist and the Dockerfile).
- * A young generation of at most 4 MB semi-spaces: an idle API measured 217 MB RSS instead of
- * 264-276 MB with V8's default (16 MB), for somewhat more frequent scavenges.
- */
-export const API_NODE_FLAGS = ['--max-semi-space-size=4']
-
-/** Where the production build of the API is written. */
-export const API_DIST = fileURLToPath(new URL('../dist/main.js', import.meta.url))
+import { API_DIST } from './production.ts'
 
 /**
  * The production build: one ES module with the API and the workspace packages it uses (their

@@ -5,7 +5,8 @@ import { fileURLToPath } from 'node:url'
 import { freePort } from '@kubeorch/db/testing'
 import pg from 'pg'
 import { afterAll, describe, expect, it } from 'vitest'
-import { API_NODE_FLAGS, buildApi } from '../scripts/build.ts'
+import { buildApi } from '../scripts/build.ts'
+import { API_ENV, API_NODE_FLAGS } from '../scripts/production.ts'
 
 const admin = process.env.KUBEORCH_TEST_PG_ADMIN_URL!
 const name = `dist_${randomBytes(6).toString('hex')}`
@@ -30,6 +31,7 @@ describe('the production build (node dist/main.js)', () => {
     const child = spawn(process.execPath, [...API_NODE_FLAGS, entry], {
       env: {
         ...process.env,
+        ...API_ENV,
         DATABASE_URL: url.toString(),
         PORT: String(port),
         HOST: '127.0.0.1',

@@ -6,7 +6,7 @@ import type { WorkflowEvent } from '../../src/events.ts'
 import { UNREACHABLE_GRACE_MS } from '../../src/services/monitoring/workflow-monitor.ts'
 import { createTestApp, type TestApp } from '../support/test-app.ts'
 import { createTally } from '../reliability/support/tally.ts'
-import { waitForRun } from './support.ts'
+import { until, waitForRun } from './support.ts'
 
 // The kube-apiserver of a control plane of its own (the shared one serves other test files) is
 // stopped while a run waits for health, and started again. The run fails within a bounded time
@@ -37,15 +37,6 @@ const design = (stuck: boolean) => ({
   edges: [{ id: 'e1', source: 'cfg', target: 'web' }],
 })
 
-async function until<T>(what: string, probe: () => Promise<T | undefined | null | false>, timeoutMs: number): Promise<T> {
-  const deadline = Date.now() + timeoutMs
-  for (;;) {
-    const v = await probe()
-    if (v) return v
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`)
-    await new Promise((r) => setTimeout(r, 200))
-  }
-}
 
 async function saveAndRun(stuck: boolean) {
   const wf = await t.rest('GET', `/v1/api/workflows/${id}`, { token })

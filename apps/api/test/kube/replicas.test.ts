@@ -4,8 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestDatabase, type TestDatabase } from '@kubeorch/db/testing'
 import { SCHEDULE_QUEUE } from '../../src/services/triggers/trigger-scheduler.ts'
 import { signWebhook } from '../../src/services/triggers/webhook-signature.ts'
-import { startReplicaProcess, type ReplicaProcess } from '../support/replica-processes.ts'
-import { kubeconfigPath } from './support.ts'
+import { requestReplica, startReplicaProcess, type ReplicaProcess } from '../support/replica-processes.ts'
+import { kubeconfigPath, until } from './support.ts'
 
 // Two API replicas as real processes on one PostgreSQL, deploying to the real control plane.
 // Short enough to keep the takeover test quick, long enough that a replica starved of CPU by the
@@ -19,26 +19,9 @@ let b: ReplicaProcess
 let token: string
 let id: string
 
-async function api(r: ReplicaProcess, method: string, path: string, body?: unknown) {
-  const res = await fetch(r.url + path, {
-    method,
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  })
-  const text = await res.text()
-  return { status: res.status, body: text ? JSON.parse(text) : undefined }
-}
+const api = (r: ReplicaProcess, method: string, path: string, body?: unknown) => requestReplica(r, token, method, path, body)
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
-async function until<T>(what: string, probe: () => Promise<T | undefined | null | false>, timeoutMs: number): Promise<T> {
-  const deadline = Date.now() + timeoutMs
-  for (;;) {
-    const v = await probe()
-    if (v) return v
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)
-    await sleep(200)
-  }
-}
 const runEnded = (runId: string) =>
   until(`run ${runId} to end`, async () => {
     const run = await database.db.workflowRun.findUnique({ where: { id: runId } })

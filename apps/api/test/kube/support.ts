@@ -28,3 +28,14 @@ export async function waitForRun(t: TestApp, token: string, workflowId: string, 
     await new Promise((r) => setTimeout(r, 250))
   }
 }
+
+/** Polls `probe` every 200 ms until it returns something truthy; errors from the probe fail at once. */
+export async function until<T>(what: string, probe: () => Promise<T | undefined | null | false>, timeoutMs: number): Promise<T> {
+  const deadline = Date.now() + timeoutMs
+  for (;;) {
+    const v = await probe()
+    if (v) return v
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`)
+    await new Promise((r) => setTimeout(r, 200))
+  }
+}

@@ -39,3 +39,15 @@ export async function startReplicaProcess(config: Partial<Config>): Promise<Repl
       }),
   }
 }
+
+/** A JSON request to a replica's HTTP API (30 s at most), with the caller's token if any. */
+export async function requestReplica(r: ReplicaProcess, token: string | undefined, method: string, path: string, body?: unknown) {
+  const res = await fetch(r.url + path, {
+    method,
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+    signal: AbortSignal.timeout(30_000),
+  })
+  const text = await res.text()
+  return { status: res.status, body: text ? JSON.parse(text) : undefined }
+}

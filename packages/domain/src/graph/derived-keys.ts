@@ -1,5 +1,6 @@
 import type { NodeKind } from '../kinds/node-kinds.ts';
 import { LINKED_KEY_PREFIX } from '../links/link-types.ts';
+import { setOwn } from '../kinds/shared/set-own.ts';
 
 /**
  * Keys starting with "_" in node data are never design: `_linked*` are computed from edges,
@@ -11,12 +12,7 @@ export const isLinkedKey = (key: string): boolean => key.startsWith(LINKED_KEY_P
 function withoutKeys(record: Record<string, unknown>, drop: (key: string) => boolean): Record<string, unknown> {
   // A plain loop: this runs for every node of every save, validation and diff.
   const out: Record<string, unknown> = {};
-  for (const key of Object.keys(record)) {
-    if (drop(key)) continue;
-    // An own "__proto__" key (JSON.parse makes one) must stay a key, not become the prototype.
-    if (key === '__proto__') Object.defineProperty(out, key, { value: record[key], enumerable: true, writable: true, configurable: true });
-    else out[key] = record[key];
-  }
+  for (const key of Object.keys(record)) if (!drop(key)) setOwn(out, key, record[key]);
   return out;
 }
 

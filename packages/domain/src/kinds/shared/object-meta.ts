@@ -1,5 +1,6 @@
 import type { RenderContext, RenderNode } from '../kind-definition.ts';
 import { NAME_LABEL, ownershipLabels } from './labels.ts';
+import { setOwn } from './set-own.ts';
 
 type Named = { name: string; namespace: string };
 
@@ -15,11 +16,7 @@ export function objectMeta(node: RenderNode<Named>, ctx: RenderContext, name = n
 /** A copy with keys in code-unit order (what `<` compares), as every rendered map is written. */
 export function sortKeys<T>(record: Record<string, T>): Record<string, T> {
   const out: Record<string, T> = {};
-  for (const key of Object.keys(record).sort()) {
-    // An own "__proto__" key must stay a key, not become the prototype.
-    if (key === '__proto__') Object.defineProperty(out, key, { value: record[key], enumerable: true, writable: true, configurable: true });
-    else out[key] = record[key]!;
-  }
+  for (const key of Object.keys(record).sort()) setOwn(out, key, record[key]!);
   return out;
 }
 
