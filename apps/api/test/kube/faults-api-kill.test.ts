@@ -2,9 +2,9 @@ import { randomBytes } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestDatabase, type TestDatabase } from '@kubeorch/db/testing'
-import { startReplicaProcess, type ReplicaProcess } from '../support/replica-processes.ts'
+import { requestReplica, startReplicaProcess, type ReplicaProcess } from '../support/replica-processes.ts'
 import { createTally } from '../reliability/support/tally.ts'
-import { kubeconfigPath, testClients } from './support.ts'
+import { kubeconfigPath, testClients, until } from './support.ts'
 
 // SPEC §7: "A server restart never leaves a run running forever". The API runs as a real process
 // (tsx) against a test database and the real control plane; it is SIGKILLed while a run waits for
@@ -25,25 +25,7 @@ let second: ReplicaProcess | undefined
 let token: string
 let id: string
 
-async function api(r: ReplicaProcess, method: string, path: string, body?: unknown) {
-  const res = await fetch(r.url + path, {
-    method,
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-    signal: AbortSignal.timeout(30_000),
-  })
-  const text = await res.text()
-  return { status: res.status, body: text ? JSON.parse(text) : undefined }
-}
-async function until<T>(what: string, probe: () => Promise<T | undefined | null | false>, timeoutMs: number): Promise<T> {
-  const deadline = Date.now() + timeoutMs
-  for (;;) {
-    const v = await probe()
-    if (v) return v
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`)
-    await new Promise((r) => setTimeout(r, 200))
-  }
-}
+const api = (r: ReplicaProcess, method: string, path: string, body?: unknown) => requestReplica(r, token, method, path, body)
 
 const node = (id: string, type: string, data: Record<string, unknown>, x = 0) => ({ id, type, position: { x, y: 0 }, data: { namespace: ns, ...data } })
 const design = (withStuckVolume: boolean) => ({
@@ -91,7 +73,9 @@ describe('the API process killed in the middle of a run', () => {
     await until('the run to wait for health with web healthy', async () => {
       const logs = await database.db.runLog.findMany({ where: { runId } })
       const web = await database.db.nodeStatus.findFirst({ where: { workflowId: id, nodeId: 'web' } })
-      return logs.some((l) => l.message === 'waiting for every node to be healthy') && web?.state === 'healthy'
+      // The monitor records each node's first health on its own schedule: wait for the volume's too.
+      const vol = await database.db.nodeStatus.findFirst({ where: { workflowId: id, nodeId: 'vol' } })
+      return logs.some((l) => l.message === 'waiting for every node to be healthy') && web?.state === 'healthy' && vol !== null
     }, 90_000).catch(async (e) => {
       const logs = await database.db.runLog.findMany({ where: { runId }, orderBy: { id: 'asc' } })
       const states = await database.db.nodeStatus.findMany({ where: { workflowId: id } })
