@@ -28,6 +28,10 @@ must(run('npx', ['turbo', 'run', 'typecheck']))
 const unit = run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${results}/vitest.json`, ...process.argv.slice(2)])
 const e2e = process.argv.length > 2 ? 0 : run('npm', ['run', 'test:e2e', '-w', '@kubeorch/web'], { env: { PLAYWRIGHT_JSON_OUTPUT_NAME: `${process.cwd()}/${results}/playwright.json` } })
 
+// CI keeps only this output: for a failed browser test, print the page as it was (Playwright's
+// accessibility snapshot), so the log says what the person would have seen.
+if (e2e !== 0) printFailedPages('apps/web/test-results')
+
 // One closing line for both runners, in the plain form CI reads.
 let passed = 0
 let failed = 0
@@ -53,3 +57,13 @@ if (existsSync(reliability)) {
 }
 console.log(`\n${passed} passed, ${failed} failed`)
 process.exit(unit || e2e || (failed > 0 ? 1 : 0))
+
+function printFailedPages(dir: string) {
+  if (!existsSync(dir)) return
+  for (const test of readdirSync(dir)) {
+    const file = `${dir}/${test}/error-context.md`
+    if (!existsSync(file)) continue
+    const text = readFileSync(file, 'utf8')
+    console.log(`\n--- ${file} (${text.length} chars) ---\n${text.slice(0, 12_000)}${text.length > 12_000 ? '\n[cut]' : ''}`)
+  }
+}

@@ -40,7 +40,8 @@ export async function startEnv(log: (s: string) => void): Promise<BenchEnv> {
   chmodSync(workDir, 0o755) // initdb runs as the postgres OS user when we are root
   onCleanup(() => rmSync(workDir, { recursive: true, force: true }))
   log('starting embedded PostgreSQL')
-  const pg = await startEmbeddedPostgres({ dataDir: join(workDir, 'pg'), port: await freePort(), persistent: false })
+  // run.ts stops everything on SIGINT/SIGTERM through the cleanup list.
+  const pg = await startEmbeddedPostgres({ dataDir: join(workDir, 'pg'), port: await freePort(), persistent: false, callerHandlesSignals: true })
   onCleanup(() => pg.stop())
   log('starting the control plane')
   const controlPlane = await startControlPlane({ log })

@@ -50,10 +50,13 @@ export function createInProcessEventBus(): EventBus {
       const set = subscribers.get(workflowId) ?? new Set()
       set.add(push)
       subscribers.set(workflowId, set)
+      // Called by abort and by return(), often both: only the first may touch the map, and only
+      // while it still holds this set (a later subscriber may have created a new one).
       const stop = () => {
+        if (done) return
         done = true
         set.delete(push)
-        if (set.size === 0) subscribers.delete(workflowId)
+        if (set.size === 0 && subscribers.get(workflowId) === set) subscribers.delete(workflowId)
         wake?.()
       }
       signal?.addEventListener('abort', stop, { once: true })

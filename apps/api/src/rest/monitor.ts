@@ -46,11 +46,11 @@ export const monitorRoutes: Route[] = [
     handler: async ({ deps, actor, params }) => previewToRest(await previewNodeFix(deps, actor, params.id!, params.nodeId!, params.fixId!)),
   },
   {
-    method: 'POST', path: '/workflows/:id/nodes/:nodeId/diagnostics/fixes/:fixId/apply', summary: 'Save the fix as a new revision { run?, revision? } → { fix, diff, workflow, run_id }',
+    method: 'POST', path: '/workflows/:id/nodes/:nodeId/diagnostics/fixes/:fixId/apply', summary: 'Save the fix as a new revision { run?, revision? } → { fix, diff, workflow, run_id, run_version }',
     handler: async ({ deps, actor, params, body }) => {
       const b = obj(body)
       const applied = await applyNodeFix(deps, actor, params.id!, params.nodeId!, params.fixId!, { run: b.run, revision: b.revision })
-      return { ...previewToRest(applied), workflow: workflowToRest(applied.workflow), run_id: applied.runId }
+      return { ...previewToRest(applied), workflow: workflowToRest(applied.workflow), run_id: applied.run?.runId ?? null, run_version: applied.run?.version ?? null }
     },
   },
 ]

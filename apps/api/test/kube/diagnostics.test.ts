@@ -132,14 +132,25 @@ describe('diagnostics against the failure stages', () => {
 
   it('unschedulable: lower-requests fix applied with run: true turns the node green by itself', async () => {
     const { id, ns } = await newWorkflow('sched')
-    await save(id, design(ns, { resources: { requests: UNSCHEDULABLE_REQUESTS } }))
-    expect((await run(id)).status).toBe('failed')
+    const saved = await save(id, design(ns, { resources: { requests: UNSCHEDULABLE_REQUESTS } }))
+    const first = await t.rest('POST', `/v1/api/workflows/${id}/run`, { token, body: {} })
+    expect(first.status, JSON.stringify(first.body)).toBe(202)
+    // Within the scheduler's grace the run still waits for health, and the fix is already offered.
     const finding = await findingOf(id, /^unschedulable\.insufficient-resources$/)
     expect(finding.evidence.some((e: { text: string }) => /Insufficient cpu/.test(e.text))).toBe(true)
     expect(finding.fix.id).toBe('lower-requests:web')
+    // "Apply and run" while that run is active: refused whole; the fix is not saved without its run.
+    const busy = await t.rest('POST', `/v1/api/workflows/${id}/nodes/web/diagnostics/fixes/lower-requests:web/apply`, { token, body: { run: true } })
+    expect(busy.status, JSON.stringify(busy.body)).toBe(409)
+    expect(busy.body.error).toContain(first.body.run_id)
+    expect((await t.rest('GET', `/v1/api/workflows/${id}`, { token })).body.revision).toBe(saved.revision)
+    expect((await waitForRun(t, token, id, first.body.run_id)).status).toBe('failed')
+
     const applied = await t.rest('POST', `/v1/api/workflows/${id}/nodes/web/diagnostics/fixes/lower-requests:web/apply`, { token, body: { run: true } })
     expect(applied.status, JSON.stringify(applied.body)).toBe(200)
     expect(applied.body.run_id).toEqual(expect.any(String))
+    expect(applied.body.workflow.revision).toBe(saved.revision + 1)
+    expect(applied.body.run_version).toBe(first.body.version + 1)
     const rerun = await waitForRun(t, token, id, applied.body.run_id)
     expect(rerun.status, JSON.stringify(rerun.logs.slice(-5))).toBe('completed')
     expect(nodeState(rerun)).toBe('healthy')

@@ -26,7 +26,8 @@ function freePort(): Promise<number> {
 const dataDir = mkdtempSync(join(tmpdir(), 'kubeorch-e2e-'))
 // As root, PostgreSQL runs as the `postgres` user, which must be able to reach its data dir.
 chmodSync(dataDir, 0o755)
-const db = await startEmbeddedPostgres({ dataDir: join(dataDir, 'postgres'), port: await freePort(), persistent: false })
+// This script stops PostgreSQL itself, after the API and before the control plane (see stop()).
+const db = await startEmbeddedPostgres({ dataDir: join(dataDir, 'postgres'), port: await freePort(), persistent: false, callerHandlesSignals: true })
 await migrateDatabase(db.url)
 const log = (line: string) => console.log(line)
 const cp = await startControlPlane({ binDir: await ensureBinaries(log), log })

@@ -122,7 +122,7 @@ export const NODE_FIX_PREVIEW = `query NodeFixPreview($workflowId: ID!, $nodeId:
 }`
 export const APPLY_NODE_FIX = `mutation ApplyNodeFix($workflowId: ID!, $nodeId: String!, $fixId: String!, $run: Boolean, $revision: Int) {
   applyNodeFix(workflowId: $workflowId, nodeId: $nodeId, fixId: $fixId, run: $run, revision: $revision) {
-    __typename ... on MutationApplyNodeFixSuccess { data { findingId runId workflow { id revision status } } } ${WRITE}
+    __typename ... on MutationApplyNodeFixSuccess { data { findingId runId runVersion workflow { id revision status } } } ${WRITE}
   }
 }`
 

@@ -102,7 +102,7 @@ export type Finding = {
 }
 export type NodeDiagnostics = { nodeId: string; observedAt: string; findings: Finding[] }
 export type FixPreview = { findingId: string; revision: number; diff: GraphDiff; fix: SuggestedFix }
-export type AppliedFix = { findingId: string; runId: string | null; workflow: { id: string; revision: number; status: WorkflowStatus } }
+export type AppliedFix = { findingId: string; runId: string | null; runVersion: number | null; workflow: { id: string; revision: number; status: WorkflowStatus } }
 
 export type NodeResourceObject = {
   apiVersion: string

@@ -65,7 +65,8 @@ const AppliedRef = builder.objectRef<AppliedFix>('AppliedFix').implement({
     fix: t.field({ type: FixRef, resolve: (p) => p.fix }),
     diff: t.field({ type: 'JSON', resolve: (p) => p.diff }),
     workflow: t.field({ type: WorkflowRef, resolve: (a) => a.workflow, description: 'the saved canvas (its revision is the new one)' }),
-    runId: t.id({ nullable: true, resolve: (a) => a.runId }),
+    runId: t.id({ nullable: true, resolve: (a) => a.run?.runId ?? null }),
+    runVersion: t.int({ nullable: true, resolve: (a) => a.run?.version ?? null, description: 'the version the started run deploys' }),
   }),
 })
 

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import type { Actor, Deps } from '../context.ts'
 import { parseInput } from '../parse-input.ts'
-import { startRun } from '../runs/start-run.ts'
+import { refuseIfRunActive, startRun } from '../runs/start-run.ts'
 import { saveWorkflow } from '../workflows/save-workflow.ts'
 import type { PublicWorkflow } from '../workflows/public-workflow.ts'
 import { loadWorkflow } from '../workflows/workflow-access.ts'
@@ -14,18 +14,21 @@ export const applyFixInput = z.strictObject({
   revision: z.number().int().min(0).optional(),
 })
 
-export type AppliedFix = FixPreview & { workflow: PublicWorkflow; runId: string | null }
+export type AppliedFix = FixPreview & { workflow: PublicWorkflow; run: { runId: string; version: number } | null }
 
 /**
  * Applies a suggested fix by saving the patched design through the ordinary save (validation,
  * linked fields, revision check) and optionally starting a run. Edit access is checked before
  * the cluster is read. There is no way to apply anything but a fix the detectors offer now.
+ * With `run`, a run already active refuses the whole request before anything is saved: the
+ * person asked for "fix and deploy", and a saved fix without its run would be half of that.
  */
 export async function applyNodeFix(deps: Deps, actor: Actor, workflowId: string, nodeId: string, fixId: string, input: unknown): Promise<AppliedFix> {
   const { run, revision } = parseInput(applyFixInput, input ?? {})
-  await loadWorkflow(deps, actor, workflowId, 'edit')
+  const wf = await loadWorkflow(deps, actor, workflowId, 'edit')
+  if (run) await refuseIfRunActive(deps, wf.id)
   const preview = await previewNodeFix(deps, actor, workflowId, nodeId, fixId)
   const workflow = await saveWorkflow(deps, actor, workflowId, { ...preview.graph, revision: revision ?? preview.revision })
-  const runId = run ? (await startRun(deps, actor, workflowId, {})).runId : null
-  return { ...preview, workflow, runId }
+  const started = run ? await startRun(deps, actor, workflowId, {}) : null
+  return { ...preview, workflow, run: started && { runId: started.runId, version: started.version } }
 }

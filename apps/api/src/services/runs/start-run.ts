@@ -26,7 +26,7 @@ export async function startRun(
   const wf = await loadWorkflow(deps, actor, workflowId, 'edit')
   if (wf.status !== 'PUBLISHED')
     throw new ConflictError(`workflow is ${wf.status.toLowerCase()}; publish it before running`, 'NOT_PUBLISHED')
-  await refuseIfActive(deps, wf.id)
+  await refuseIfRunActive(deps, wf.id)
   let run
   try {
     run = await deps.db.$transaction(async (tx) => {
@@ -48,7 +48,7 @@ export async function startRun(
       return created
     })
   } catch (e) {
-    if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === 'P2002') await refuseIfActive(deps, wf.id)
+    if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === 'P2002') await refuseIfRunActive(deps, wf.id)
     throw e
   }
   deps.events.publish({ type: 'run_started', workflowId: wf.id, runId: run.id, version: run.version!, triggeredBy: trigger.toLowerCase() })
@@ -56,7 +56,8 @@ export async function startRun(
   return { runId: run.id, status: 'RUNNING', version: run.version! }
 }
 
-async function refuseIfActive(deps: Deps, workflowId: string) {
+/** A workflow runs once at a time: a second run is refused with RUN_ACTIVE, naming the one running. */
+export async function refuseIfRunActive(deps: Deps, workflowId: string) {
   const active = await deps.db.workflowRun.findFirst({ where: { workflowId, status: 'RUNNING' }, select: { id: true } })
   if (active) throw new ConflictError(`run ${active.id} of this workflow is still running`, 'RUN_ACTIVE')
 }

@@ -7,7 +7,7 @@ import { unwrap, type ApiError, type ApiResult } from '../../../lib/graphql/resu
 import type { AppliedFix, Finding, FixPreview, NodeDiagnostics } from '../../../lib/graphql/types'
 import { FormError } from '../../ui/form-error'
 import { ChangeList } from '../../versions/change-list'
-import { useCanvasStore } from '../store/canvas-store-context'
+import { useCanvasStore, useCanvasStoreApi } from '../store/canvas-store-context'
 
 /**
  * A node's findings (SPEC §10): severity, message, evidence, and a suggested fix as a change to the
@@ -47,6 +47,7 @@ export function DiagnosticsPanel({ workflowId, nodeId, onApplied }: { workflowId
 
 function FindingItem({ finding, workflowId, nodeId, onApplied }: { finding: Finding; workflowId: string; nodeId: string; onApplied(): void }) {
   const client = useClient()
+  const store = useCanvasStoreApi()
   const nodes = useCanvasStore((s) => s.nodes)
   const unsaved = useCanvasStore((s) => s.save.state !== 'saved')
   const [preview, setPreview] = useState<FixPreview | null>(null)
@@ -72,6 +73,7 @@ function FindingItem({ finding, workflowId, nodeId, onApplied }: { finding: Find
     const res = unwrap(r.data?.applyNodeFix, r.error)
     if (!res.ok) return setProblem(res.error)
     setApplied(res.data)
+    if (res.data.runId && res.data.runVersion !== null) store.getState().followStartedRun(res.data.runId, res.data.runVersion)
     onApplied()
   }
 

@@ -41,9 +41,7 @@ export function RunControls(props: {
       const r = await runWorkflow({ workflowId: props.workflowId }, { additionalTypenames: ['WorkflowRun', 'Version'] })
       const res = unwrap(r.data?.runWorkflow, r.error)
       if (!res.ok) return props.onError({ ...res.error, message: `Could not run: ${res.error.message}` })
-      // The run_started event may already have arrived (with log lines after it): do not reset it.
-      if (store.getState().run?.runId !== res.data.runId)
-        store.getState().applyLiveEvent({ type: 'run_started', workflowId: props.workflowId, payload: { runId: res.data.runId, version: res.data.version, triggeredBy: 'manual' } })
+      store.getState().followStartedRun(res.data.runId, res.data.version)
     } finally {
       setBusy(false)
       setConfirming(false)

@@ -27,6 +27,11 @@ export type LiveState = {
   applyLiveEvent(event: WorkflowEvent): void
   /** Fills a followed run from its record (a reload during a run: the log so far). */
   loadRun(run: RunProgress): void
+  /**
+   * Follows a run this page just started, from the mutation's answer: the dock does not depend on
+   * the live stream delivering run_started (which may already have come, with log lines after it).
+   */
+  followStartedRun(runId: string, version: number): void
 }
 
 const LOG_LIMIT = 500
@@ -72,6 +77,11 @@ export function createLiveSlice(set: Set, get: Get): LiveState {
           return set({ run: { ...base, status: event.payload.status, durationMs: event.payload.durationMs, error: event.payload.error } })
         }
       }
+    },
+
+    followStartedRun(runId, version) {
+      if (get().run?.runId === runId) return set({ dock: 'run' })
+      set({ run: { runId, status: 'running', version, logs: [] }, dock: 'run' })
     },
 
     loadRun(loaded) {
