@@ -102,10 +102,13 @@ async function startOnce(opts: ControlPlaneOptions, binDir: string, log: (line: 
   const record = new RunRecord(workDir)
   const procs = new ProcessSet(dirs.logs, (c) => record.add(c.pid, c.name))
   let stopped = false
+  // The watchdog goes last, once the components are gone and the record removed (it exits
+  // quietly without a record): if this process is killed in the middle of stopping them (tsx's CLI
+  // SIGKILLs a script that does not answer a relayed SIGTERM at once), the watchdog finishes the job.
   const cleanupSync = () => {
-    if (watchdog !== undefined) killGroup(watchdog, 'SIGKILL')
     procs.killAllSync()
     record.remove()
+    if (watchdog !== undefined) killGroup(watchdog, 'SIGKILL')
     if (!process.env.TESTENV_KEEP_WORKDIR) rmSyncQuiet(workDir)
   }
   const unregister = onExit(cleanupSync)
@@ -115,10 +118,9 @@ async function startOnce(opts: ControlPlaneOptions, binDir: string, log: (line: 
     if (stopped) return
     stopped = true
     unregister()
-    // The watchdog first: it must not mistake this orderly stop for a crash.
-    if (watchdog !== undefined) killGroup(watchdog, 'SIGKILL')
     await procs.stopAll()
     record.remove()
+    if (watchdog !== undefined) killGroup(watchdog, 'SIGKILL')
     if (process.env.TESTENV_KEEP_WORKDIR) log(`testenv: kept work dir ${workDir}`)
     else await rm(workDir, { recursive: true, force: true })
   }

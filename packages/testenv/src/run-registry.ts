@@ -37,8 +37,9 @@ export class RunRecord {
    * Starts a detached shell that polls the owner every second and, once it is
    * gone while this record still exists (so stop() never ran), ends every
    * recorded group and removes the work dir. This covers a SIGKILLed test
-   * runner, where no exit handler can run. It is itself a recorded group so a
-   * normal stop() ends it first.
+   * runner, where no exit handler can run, and an owner killed in the middle of
+   * its own cleanup. It is itself a recorded group; a normal stop() ends it
+   * last, once the components are gone and this record is removed.
    */
   startWatchdog(): number | undefined {
     const script = `

@@ -9,9 +9,10 @@ type TickJob = { triggerId: string }
 /**
  * Schedule triggers on pg-boss, in the product's own PostgreSQL (schema `pgboss`). Every replica
  * runs one: pg-boss lets one of them per interval turn due cron occurrences into jobs (a 60 s
- * singleton slot per schedule, so two replicas cannot both send one occurrence), and each job
- * goes to exactly one replica's worker. Our TriggerFiring row, unique per (trigger, tick), is the
- * second lock: a tick starts at most one run even if a job were delivered twice.
+ * singleton slot per schedule), and each job goes to exactly one replica's worker. pg-boss can
+ * still file one minute twice (a catch-up occurrence beside the due one; seen with two replicas),
+ * so our TriggerFiring row, unique per (trigger, tick), is the lock that counts: a tick starts at
+ * most one run however many jobs deliver it.
  */
 export function createTriggerScheduler() {
   let boss: PgBoss | undefined
