@@ -5,12 +5,15 @@ import WebSocket from 'ws'
 /** A REST client of /v1/api on a running API, with one session. */
 export function restClient(baseUrl: string) {
   let token = ''
+  /** The API's own time for the last answer, from its Server-Timing header (ms). */
+  let serverMs = NaN
   async function call(method: string, path: string, body?: unknown) {
     const res = await fetch(`${baseUrl}/v1/api${path}`, {
       method,
       headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
       body: body === undefined ? undefined : JSON.stringify(body),
     })
+    serverMs = Number(/app;dur=([\d.]+)/.exec(res.headers.get('server-timing') ?? '')?.[1] ?? NaN)
     const text = await res.text()
     const json = text ? JSON.parse(text) : undefined
     if (res.status >= 400) throw new Error(`${method} ${path} → ${res.status}: ${text.slice(0, 500)}`)
@@ -18,6 +21,9 @@ export function restClient(baseUrl: string) {
   }
   return {
     call,
+    get serverMs() {
+      return serverMs
+    },
     get token() {
       return token
     },

@@ -160,6 +160,15 @@ describe('REST: bad input and unknowns', () => {
     expect((await t.rest('GET', `/v1/api/workflows/not-a-uuid`, { token })).status).toBe(404)
   })
 
+  it('says on every answer how long the server took (Server-Timing), errors included', async () => {
+    const saved = await t.rest('POST', `/v1/api/workflows/${workflowId}/save`, { token, body: sampleGraph() })
+    const missing = await t.rest('GET', '/v1/api/nope', { token })
+    const refused = await t.rest('GET', '/v1/api/workflows')
+    for (const res of [saved, missing, refused]) expect(res.headers.get('server-timing')).toMatch(/^app;dur=\d+\.\d\d$/)
+    expect([saved.status, missing.status, refused.status]).toEqual([200, 404, 401])
+    expect(Number(saved.headers.get('server-timing')!.split('=')[1])).toBeGreaterThan(0)
+  })
+
   it('serves the OpenAPI document of the routes', async () => {
     const res = await t.rest('GET', '/v1/api-docs')
     expect(res.body.openapi).toBe('3.1.0')

@@ -28,7 +28,7 @@ export async function createTestApp(overrides: Partial<Config> = {}) {
       }),
     )
     const text = await res.text()
-    return { status: res.status, body: text ? JSON.parse(text) : undefined }
+    return { status: res.status, body: text ? JSON.parse(text) : undefined, headers: res.headers }
   }
 
   async function gql<T = any>(query: string, variables: Record<string, unknown> = {}, token?: string): Promise<{ data?: T; errors?: any[] }> {
