@@ -1,6 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { kindDefinition } from '../kinds/registry.ts';
-import { parseNodeData } from './parse-node-data.ts';
+import { isExactJson, parseNodeData } from './parse-node-data.ts';
 import { friendlyMessage } from './zod-issues.ts';
 
 describe('parseNodeData: remembered results', () => {
@@ -37,5 +38,49 @@ describe('parseNodeData: remembered results', () => {
     const data = { name: 'x', port: 80 };
     expect(parseNodeData('service', data).ok).toBe(true);
     expect(parseNodeData('configmap', data).ok).toBe(false);
+  });
+});
+
+describe('isExactJson: which data may share a remembered result', () => {
+  const anything = fc.anything({
+    withBoxedValues: true,
+    withDate: true,
+    withMap: true,
+    withSet: true,
+    withNullPrototype: true,
+    withSparseArray: true,
+    withTypedArray: true,
+    withObjectString: true,
+    maxDepth: 3,
+  });
+
+  // Objects without a prototype hold the same data as plain ones; everything else must match exactly.
+  const withPrototypes = (v: unknown): unknown =>
+    Array.isArray(v) ? v.map(withPrototypes) : typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === null ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, withPrototypes(x)])) : v;
+
+  it('accepts only values that JSON writes without loss (so equal JSON means equal data)', () => {
+    fc.assert(
+      fc.property(anything, (value) => {
+        if (!isExactJson(value)) return;
+        expect(JSON.parse(JSON.stringify(value))).toStrictEqual(withPrototypes(value));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('accepts every value that came from JSON', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), (value) => {
+        expect(isExactJson(JSON.parse(JSON.stringify(value)))).toBe(true);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('refuses a Date, a boxed string, NaN, -0, undefined, toJSON and a cycle', () => {
+    const cycle: Record<string, unknown> = {};
+    cycle.self = cycle;
+    for (const v of [{ a: new Date(0) }, { a: new String('x') }, { a: Number.NaN }, { a: -0 }, { a: undefined }, [1, undefined], { toJSON: () => 1 }, cycle])
+      expect(isExactJson(v)).toBe(false);
   });
 });

@@ -23,11 +23,11 @@ export function parseNodeData(kind: NodeKind, data: Record<string, unknown>): Pa
   const result: ParsedNodeData = parsed.success ? { ok: true, data: deepFreeze(parsed.data) } : { ok: false, issues: parsed.error.issues };
   if (key !== undefined) {
     remember(key, result);
-    // Parsing is idempotent: the normalized data (what gets stored) parses to itself. It comes
-    // back from PostgreSQL's jsonb with keys in jsonb's order, so it is remembered in that order.
+    // Parsing is idempotent: the normalized data (what gets stored, and read back for a run or a
+    // version) parses to itself, so it is remembered under its own content too.
     if (result.ok) {
-      const storedKey = `${kind}\n${jsonbOrderJson(result.data)}`;
-      if (storedKey !== key && storedKey.length <= MAX_KEY_LENGTH) remember(storedKey, result);
+      const storedKey = contentKey(kind, result.data);
+      if (storedKey !== undefined && storedKey !== key) remember(storedKey, result);
     }
   }
   return result;
@@ -50,35 +50,44 @@ function remember(key: string, result: ParsedNodeData): void {
 const MAX_KEY_LENGTH = 16_384;
 
 function contentKey(kind: NodeKind, data: Record<string, unknown>): string | undefined {
-  let json: string;
-  try {
-    json = JSON.stringify(data, exactJson);
-  } catch {
-    return undefined; // not plain JSON: parse it every time
-  }
+  if (!isExactJson(data)) return undefined; // parse it every time
+  const json = JSON.stringify(data);
   return json.length > MAX_KEY_LENGTH ? undefined : `${kind}\n${json}`;
 }
 
-const notExact = new Error('not exact JSON');
+const MAX_DEPTH = 64;
 
 /**
- * JSON.stringify is lossy for undefined, NaN, ±Infinity and objects with toJSON (a Date): such
- * data would share a key with different data and get its result, so it is not remembered.
+ * True when JSON.stringify writes `value` without loss. It is lossy for undefined, NaN, ±Infinity, -0,
+ * functions, and objects that are not plain (a Date, a boxed string, anything with toJSON): such
+ * data would share a key with different data and get its result, so it is not remembered. Data
+ * parsed from a request is always exact; this walk is far cheaper than a stringify replacer.
  */
-function exactJson(this: Record<string, unknown>, key: string, value: unknown): unknown {
-  if (value === undefined || (typeof value === 'number' && !Number.isFinite(value)) || this[key] !== value) throw notExact;
-  return value;
-}
-
-/** JSON with object keys as jsonb keeps them: shorter keys first, then by code unit. */
-function jsonbOrderJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map((v) => (v === undefined ? 'null' : jsonbOrderJson(v))).join(',')}]`;
-  if (typeof value !== 'object' || value === null) return JSON.stringify(value);
-  const record = value as Record<string, unknown>;
-  const keys = Object.keys(record)
-    .filter((k) => record[k] !== undefined)
-    .sort((a, b) => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0));
-  return `{${keys.map((k) => `${JSON.stringify(k)}:${jsonbOrderJson(record[k])}`).join(',')}}`;
+export function isExactJson(value: unknown, depth = 0): boolean {
+  switch (typeof value) {
+    case 'string':
+    case 'boolean':
+      return true;
+    case 'number':
+      return Number.isFinite(value) && !Object.is(value, -0); // JSON writes -0 as 0
+    case 'object': {
+      if (value === null) return true;
+      if (depth > MAX_DEPTH) return false; // also ends a cycle
+      if (Array.isArray(value)) {
+        if (Object.getPrototypeOf(value) !== Array.prototype) return false;
+        for (let i = 0; i < value.length; i++) if (!isExactJson(value[i], depth + 1)) return false; // a hole reads as undefined
+        return true;
+      }
+      const proto = Object.getPrototypeOf(value);
+      if (proto !== Object.prototype && proto !== null) return false;
+      const record = value as Record<string, unknown>;
+      if (typeof record.toJSON === 'function') return false;
+      for (const key of Object.keys(record)) if (!isExactJson(record[key], depth + 1)) return false;
+      return true;
+    }
+    default:
+      return false;
+  }
 }
 
 function deepFreeze<T>(value: T): T {

@@ -7,8 +7,9 @@ import { checkMounts } from './checks/check-mounts.ts';
 import { buildView, type CheckedEdge, type CheckedNode, type GraphCheck } from './checks/graph-view.ts';
 import type { GraphIssue } from './graph-issue.ts';
 import { parseNodeData } from './parse-node-data.ts';
-import { MAX_EDGES, MAX_NODES, workflowEdgeSchema, workflowNodeSchema, type WorkflowGraph } from './workflow-graph.ts';
-import { friendlyMessage, toGraphIssues } from './zod-issues.ts';
+import { parseWorkflowEdge, parseWorkflowNode } from './parse-envelope.ts';
+import { MAX_EDGES, MAX_NODES, type WorkflowGraph } from './workflow-graph.ts';
+import { toGraphIssues } from './zod-issues.ts';
 
 export type ValidateGraphResult = { ok: true; graph: WorkflowGraph } | { ok: false; issues: GraphIssue[] };
 
@@ -31,7 +32,7 @@ export function validateGraph(input: unknown): ValidateGraphResult {
   const nodes: CheckedNode[] = [];
   (rawNodes as unknown[]).forEach((raw, index) => {
     const nodeId = idOf(raw);
-    const parsed = workflowNodeSchema.safeParse(raw, { error: friendlyMessage });
+    const parsed = parseWorkflowNode(raw);
     if (!parsed.success) {
       issues.push(...toGraphIssues(parsed.error.issues, ['nodes', index], nodeId === undefined ? {} : { nodeId }));
       return;
@@ -47,7 +48,7 @@ export function validateGraph(input: unknown): ValidateGraphResult {
 
   const edges: CheckedEdge[] = [];
   (rawEdges as unknown[]).forEach((raw, index) => {
-    const parsed = workflowEdgeSchema.safeParse(raw, { error: friendlyMessage });
+    const parsed = parseWorkflowEdge(raw);
     if (parsed.success) edges.push({ index, edge: parsed.data });
     else {
       const edgeId = idOf(raw);

@@ -8,8 +8,8 @@ export type WrittenGraph = { revision: number; status: 'DRAFT' | 'PUBLISHED' | '
  * it is not (a newer save won, or the workflow was deleted).
  *
  * One SQL statement with the graph sent as JSON text: Prisma's typed update walks every value of
- * a Json field to encode it, which took ~15 ms of a 500-node save (see bench/save.ts); PostgreSQL
- * parses the same JSON text into jsonb itself.
+ * a Json field to encode it, which took ~15 ms of a 500-node save (see bench/save.ts). The columns
+ * are `json`, so PostgreSQL checks the text and stores it as it is.
  */
 export async function writeWorkflowGraph(
   db: Db,
@@ -20,8 +20,8 @@ export async function writeWorkflowGraph(
 ): Promise<WrittenGraph | undefined> {
   const rows = await db.$queryRaw<WrittenGraph[]>`
     UPDATE "Workflow"
-       SET "nodes" = ${JSON.stringify(graph.nodes)}::jsonb,
-           "edges" = ${JSON.stringify(graph.edges)}::jsonb,
+       SET "nodes" = ${JSON.stringify(graph.nodes)}::json,
+           "edges" = ${JSON.stringify(graph.edges)}::json,
            "secretValues" = ${secretValues},
            "revision" = "revision" + 1,
            "updatedAt" = now() AT TIME ZONE 'UTC'
