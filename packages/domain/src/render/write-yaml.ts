@@ -76,10 +76,28 @@ function scalar(value: unknown, indent: string): string {
  * `yaml` indents two spaces past the key (or "- ") that starts it.
  */
 function spliced(value: string, indent: string): string {
-  const text = stringify({ x: value }, OPTIONS);
+  const text = quotedByYaml(value);
   if (!text.startsWith('x: ')) throw notWritten;
   const [first, ...rest] = text.slice(3, -1).split('\n');
   return [first, ...rest.map((line) => (line === '' ? line : `${indent}${line}`))].join('\n');
+}
+
+/**
+ * `yaml`'s text for one string, remembered: the same images, commands and config values recur in
+ * every object and every version of a design, and building a YAML document costs ~20 µs a time.
+ */
+const quoted = new Map<string, string>();
+const MAX_QUOTED = 5_000;
+const MAX_QUOTED_LENGTH = 4_096;
+function quotedByYaml(value: string): string {
+  let text = quoted.get(value);
+  if (text !== undefined) return text;
+  text = stringify({ x: value }, OPTIONS);
+  if (value.length <= MAX_QUOTED_LENGTH) {
+    if (quoted.size >= MAX_QUOTED) quoted.delete(quoted.keys().next().value!);
+    quoted.set(value, text);
+  }
+  return text;
 }
 
 const PLAIN = /^[A-Za-z_./][A-Za-z0-9_./=+@-]*$/;
