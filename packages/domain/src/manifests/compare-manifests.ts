@@ -32,7 +32,9 @@ export type ManifestDiff = {
 export function compareManifests(a: readonly RenderedManifest[], b: readonly RenderedManifest[], text: ManifestText = manifestText): ManifestDiff {
   const before = byId(a);
   const after = byId(b);
-  const ids = [...new Set([...before.keys(), ...after.keys()])].sort((x, y) => order(before.get(x) ?? after.get(x), before.get(y) ?? after.get(y)));
+  const rank = new Map<string, number>();
+  for (const [id, m] of [...after, ...before]) rank.set(id, applyRank(m.kind));
+  const ids = [...rank.keys()].sort((x, y) => rank.get(x)! - rank.get(y)! || (x < y ? -1 : x > y ? 1 : 0));
   const diff: ManifestDiff = { added: [], removed: [], changed: [], unchanged: 0 };
 
   for (const id of ids) {
@@ -41,7 +43,7 @@ export function compareManifests(a: readonly RenderedManifest[], b: readonly Ren
     const [oldObject, newObject] = redactSecrets(old, next);
     // Most objects of two versions are equal: skip rendering YAML for those (the same JSON
     // always renders the same YAML, so the diff would be empty).
-    if (oldObject && newObject && text.json(oldObject) === text.json(newObject)) {
+    if (oldObject && newObject && text.equal(oldObject, newObject)) {
       diff.unchanged++;
       continue;
     }
@@ -64,15 +66,11 @@ export function manifestId(m: Pick<RenderedManifest, 'apiVersion' | 'kind' | 'na
 
 function byId(manifests: readonly RenderedManifest[]): Map<string, RenderedManifest> {
   const map = new Map<string, RenderedManifest>();
-  for (const m of manifests) if (!map.has(manifestId(m))) map.set(manifestId(m), m);
+  for (const m of manifests) {
+    const id = manifestId(m);
+    if (!map.has(id)) map.set(id, m);
+  }
   return map;
-}
-
-function order(x: RenderedManifest | undefined, y: RenderedManifest | undefined): number {
-  if (!x || !y) return 0;
-  const a = manifestId(x);
-  const b = manifestId(y);
-  return applyRank(x.kind) - applyRank(y.kind) || (a < b ? -1 : a > b ? 1 : 0);
 }
 
 function summarize(id: string, m: RenderedManifest): ManifestSummary {

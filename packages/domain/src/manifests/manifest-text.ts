@@ -1,12 +1,13 @@
 import { objectToYaml } from '../render/manifests-to-yaml.ts';
+import { sameJson } from './same-json.ts';
 
-/** How compareManifests turns an object into text: JSON to test equality, YAML to show a diff. */
+/** How compareManifests tests two objects for equality (as their JSON texts) and writes YAML to show a diff. */
 export type ManifestText = {
-  json(object: object): string;
+  equal(a: object, b: object): boolean;
   yaml(object: object): string;
 };
 
-export const manifestText: ManifestText = { json: (o) => JSON.stringify(o), yaml: objectToYaml };
+export const manifestText: ManifestText = { equal: sameJson, yaml: objectToYaml };
 
 /**
  * A ManifestText that remembers each object's texts, for callers that compare the same rendered
@@ -14,12 +15,23 @@ export const manifestText: ManifestText = { json: (o) => JSON.stringify(o), yaml
  * so it holds nothing once the objects are gone; the objects must not be mutated afterwards.
  */
 export function memoizedManifestText(): ManifestText {
-  const json = new WeakMap<object, string>();
   const yaml = new WeakMap<object, string>();
   const remember = (cache: WeakMap<object, string>, make: (o: object) => string) => (o: object) => {
     let text = cache.get(o);
     if (text === undefined) cache.set(o, (text = make(o)));
     return text;
   };
-  return { json: remember(json, manifestText.json), yaml: remember(yaml, manifestText.yaml) };
+  // Equality by pair: a first comparison walks both objects (cheaper than writing them out), and
+  // the answer holds as long as the objects live.
+  const equal = new WeakMap<object, WeakMap<object, boolean>>();
+  return {
+    equal(a, b) {
+      let answers = equal.get(a);
+      if (!answers) equal.set(a, (answers = new WeakMap()));
+      let answer = answers.get(b);
+      if (answer === undefined) answers.set(b, (answer = sameJson(a, b)));
+      return answer;
+    },
+    yaml: remember(yaml, manifestText.yaml),
+  };
 }

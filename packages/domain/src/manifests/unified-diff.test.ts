@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { diffLines, unifiedDiff } from './unified-diff.ts';
+import { diffLines, formatUnified, splitLines, unifiedDiff } from './unified-diff.ts';
 
 describe('diffLines', () => {
   it('is a minimal edit script that rebuilds both sides', () => {
@@ -45,6 +45,16 @@ describe('unifiedDiff', () => {
     const old = lines(20);
     const next = lines(20).replace('line 2\n', 'two\n').replace('line 18\n', 'eighteen\n');
     expect(unifiedDiff(old, next, labels).split('\n').filter((l) => l.startsWith('@@'))).toEqual(['@@ -1,5 +1,5 @@', '@@ -15,6 +15,6 @@']);
+  });
+
+  it('writes an added or removed text as the line diff would', () => {
+    const text = fc.array(fc.constantFrom('a', 'b', '', ' x', 'key: value', '- item'), { minLength: 1, maxLength: 40 }).map((l) => `${l.join('\n')}\n`);
+    fc.assert(
+      fc.property(text, (t) => {
+        expect(unifiedDiff('', t, labels)).toBe(formatUnified(diffLines([], splitLines(t)), labels));
+        expect(unifiedDiff(t, '', labels)).toBe(formatUnified(diffLines(splitLines(t), []), labels));
+      }),
+    );
   });
 
   it('numbers an empty side like diff -u', () => {

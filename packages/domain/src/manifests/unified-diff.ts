@@ -54,7 +54,7 @@ export function diffLines(a: readonly string[], b: readonly string[]): LineOp[] 
   return ops.reverse();
 }
 
-function splitLines(text: string): string[] {
+export function splitLines(text: string): string[] {
   if (text === '') return [];
   const lines = text.split('\n');
   if (lines[lines.length - 1] === '') lines.pop();
@@ -63,7 +63,13 @@ function splitLines(text: string): string[] {
 
 /** A unified diff of two texts with `context` lines around each change; '' when they are equal. */
 export function unifiedDiff(oldText: string, newText: string, labels: { old: string; new: string }, context = 3): string {
-  const ops = diffLines(splitLines(oldText), splitLines(newText));
+  // An added or removed object (one side empty) is one hunk of all its lines: no search needed.
+  if ((oldText === '') !== (newText === '')) return wholeText(oldText === '' ? '+' : '-', splitLines(oldText || newText), labels);
+  return formatUnified(diffLines(splitLines(oldText), splitLines(newText)), labels, context);
+}
+
+/** An edit script as `diff -u` prints it; '' when nothing changed. */
+export function formatUnified(ops: readonly LineOp[], labels: { old: string; new: string }, context = 3): string {
   if (ops.every((o) => o.op === 'equal')) return '';
 
   // Positions of each op in both files, then hunks around runs of changes.
@@ -101,4 +107,9 @@ export function unifiedDiff(oldText: string, newText: string, labels: { old: str
     i = stop;
   }
   return `${out.join('\n')}\n`;
+}
+
+function wholeText(sign: '+' | '-', lines: string[], labels: { old: string; new: string }): string {
+  const range = sign === '+' ? `-0,0 +1,${lines.length}` : `-1,${lines.length} +0,0`;
+  return `--- ${labels.old}\n+++ ${labels.new}\n@@ ${range} @@\n${lines.map((l) => sign + l).join('\n')}\n`;
 }
