@@ -4,9 +4,9 @@ import { summarize, type Row } from './lib/stats.ts'
 
 const SAVE_UNITS = 100 // 500 nodes
 const COMPARE_UNITS = 200 // 1,000 nodes
-const REPS = 30
+const REPS = 60
 const COLD_REPS = 10
-const WARMUP = 3
+const WARMUP = 30
 
 /** Milliseconds of one HTTP request to the API on loopback, measured by the client. */
 async function timed<T>(fn: () => Promise<T>): Promise<[number, T]> {
