@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { NODE_KINDS, type NodeKind } from '../kinds/node-kinds.ts';
+import { isPlainRecord } from '../kinds/shared/plain-record.ts';
 import { workflowEdgeSchema, workflowNodeSchema, type WorkflowEdge, type WorkflowNode } from './workflow-graph.ts';
 import { friendlyMessage } from './zod-issues.ts';
 
@@ -26,16 +27,16 @@ const KINDS: ReadonlySet<string> = new Set(NODE_KINDS);
 
 /** What the schema returns for `raw` when it is certainly valid; undefined when in any doubt. */
 export function exactNode(raw: unknown): WorkflowNode | undefined {
-  if (!isPlainObject(raw)) return undefined;
+  if (!isPlainRecord(raw)) return undefined;
   const { id, type, position, data } = raw;
-  if (!isId(id) || typeof type !== 'string' || !KINDS.has(type) || !isPlainObject(position)) return undefined;
+  if (!isId(id) || typeof type !== 'string' || !KINDS.has(type) || !isPlainRecord(position)) return undefined;
   const { x, y } = position;
-  if (!isFiniteNumber(x) || !isFiniteNumber(y) || !isPlainObject(data)) return undefined;
+  if (!isFiniteNumber(x) || !isFiniteNumber(y) || !isPlainRecord(data)) return undefined;
   return { id, type: type as NodeKind, position: { x, y }, data };
 }
 
 export function exactEdge(raw: unknown): WorkflowEdge | undefined {
-  if (!isPlainObject(raw)) return undefined;
+  if (!isPlainRecord(raw)) return undefined;
   const { id, source, target, sourceHandle, targetHandle } = raw;
   if (!isId(id) || !isId(source) || !isId(target)) return undefined;
   const edge: WorkflowEdge = { id, source, target };
@@ -49,12 +50,6 @@ export function exactEdge(raw: unknown): WorkflowEdge | undefined {
     edge.targetHandle = targetHandle;
   }
   return edge;
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  if (typeof value !== 'object' || value === null) return false;
-  const proto = Object.getPrototypeOf(value);
-  return proto === Object.prototype || proto === null;
 }
 
 const isId = (v: unknown): v is string => typeof v === 'string' && v.length >= 1 && v.length <= 100;

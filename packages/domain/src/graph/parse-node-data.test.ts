@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { kindDefinition } from '../kinds/registry.ts';
+import { isPlainRecord } from '../kinds/shared/plain-record.ts';
 import { isExactJson, parseNodeData } from './parse-node-data.ts';
 import { friendlyMessage } from './zod-issues.ts';
 
@@ -56,7 +57,7 @@ describe('isExactJson: which data may share a remembered result', () => {
 
   // Objects without a prototype hold the same data as plain ones; everything else must match exactly.
   const withPrototypes = (v: unknown): unknown =>
-    Array.isArray(v) ? v.map(withPrototypes) : typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === null ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, withPrototypes(x)])) : v;
+    Array.isArray(v) ? v.map(withPrototypes) : isPlainRecord(v) ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, withPrototypes(x)])) : v;
 
   it('accepts only values that JSON writes without loss (so equal JSON means equal data)', () => {
     fc.assert(

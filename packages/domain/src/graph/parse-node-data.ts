@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { kindDefinition } from '../kinds/registry.ts';
 import type { NodeKind } from '../kinds/node-kinds.ts';
+import { isPlainRecord } from '../kinds/shared/plain-record.ts';
 import { isDerivedKey, stripKeys } from './derived-keys.ts';
 import { friendlyMessage } from './zod-issues.ts';
 
@@ -78,9 +79,8 @@ export function isExactJson(value: unknown, depth = 0): boolean {
         for (let i = 0; i < value.length; i++) if (!isExactJson(value[i], depth + 1)) return false; // a hole reads as undefined
         return true;
       }
-      const proto = Object.getPrototypeOf(value);
-      if (proto !== Object.prototype && proto !== null) return false;
-      const record = value as Record<string, unknown>;
+      if (!isPlainRecord(value)) return false;
+      const record = value;
       if (typeof record.toJSON === 'function') return false;
       for (const key of Object.keys(record)) if (!isExactJson(record[key], depth + 1)) return false;
       return true;

@@ -1,3 +1,5 @@
+import { isPlainRecord } from '../kinds/shared/plain-record.ts';
+
 /**
  * True exactly when JSON.stringify(a) === JSON.stringify(b) (both throwing counts as neither
  * answer: the error is thrown as JSON.stringify would). Rendered objects are plain JSON data and
@@ -13,7 +15,7 @@ export function sameJson(a: unknown, b: unknown): boolean {
 
 function same(a: unknown, b: unknown): boolean {
   if (a === b) return true;
-  if (isPlainRecord(a) && isPlainRecord(b)) {
+  if (isJsonRecord(a) && isJsonRecord(b)) {
     // Key order matters to JSON text; keys whose values JSON leaves out are skipped.
     const ka = Object.keys(a);
     const kb = Object.keys(b);
@@ -41,10 +43,9 @@ function same(a: unknown, b: unknown): boolean {
 
 const isOmitted = (v: unknown) => v === undefined || typeof v === 'function' || typeof v === 'symbol';
 
-function isPlainRecord(value: unknown): value is Record<string, unknown> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  const proto = Object.getPrototypeOf(value);
-  return (proto === Object.prototype || proto === null) && typeof (value as { toJSON?: unknown }).toJSON !== 'function';
+/** A plain object JSON writes key by key (one with a toJSON method is written as that returns). */
+function isJsonRecord(value: unknown): value is Record<string, unknown> {
+  return isPlainRecord(value) && typeof value.toJSON !== 'function';
 }
 
 function isPlainArray(value: unknown): value is unknown[] {
