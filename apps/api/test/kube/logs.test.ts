@@ -150,7 +150,7 @@ describe('node logs', () => {
     expect(unknownContainer.status).toBe(400)
     expect(unknownContainer.body.error).toBe(`container: pod ${pods[0]} has no container "sidecar"; its containers: web`)
     const unknownNode = await t.rest('GET', `/v1/api/workflows/${id}/nodes/nope/logs/stream`, { token })
-    expect(unknownNode).toEqual({ status: 404, body: { error: 'node nope not found' } })
+    expect([unknownNode.status, unknownNode.body]).toEqual([404, { error: 'node nope not found' }])
     const notAWorkload = await t.rest('GET', `/v1/api/workflows/${id}/nodes/cfg/logs/stream`, { token })
     expect(notAWorkload.status).toBe(400)
     expect(notAWorkload.body.error).toMatch(/configmap, which has no pods/)

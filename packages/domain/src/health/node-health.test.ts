@@ -65,6 +65,8 @@ const cases: Case[] = [
   ['cronjob', ['cronjob-history-cleaned'], 'healthy', /^last run succeeded at 2025-06-01T12:00:42Z$/],
   ['service', ['service-clusterip', 'pod-running', 'endpointslice-ready'], 'healthy', /^2 ready endpoints$/],
   ['service', ['service-clusterip'], 'error', /^no pods match selector app.kubernetes.io\/name=web,kubeorch.io\/node=dep-1$/],
+  ['service', ['service-just-created'], 'partial', /^no pods match selector app.kubernetes.io\/name=web,kubeorch.io\/node=dep-1 yet$/],
+  ['service', ['service-created-a-minute-ago'], 'error', /^no pods match selector app.kubernetes.io\/name=web,kubeorch.io\/node=dep-1$/],
   ['service', ['service-no-selector'], 'error', /^no selector: routes to no pods$/],
   ['service', ['service-clusterip', 'pod-not-ready', 'endpointslice-not-ready'], 'partial', /^0\/1 matching pods ready$/],
   ['service', ['service-clusterip', 'pod-running'], 'partial', /^0\/1 matching pods ready$/],
