@@ -64,7 +64,7 @@ describe('live events of a run', () => {
     await new Promise((r) => setTimeout(r, 300))
     const started = await t.rest('POST', `/v1/api/workflows/${id}/run`, { token, body: {} })
     const run = await waitForRun(t, token, id, started.body.run_id)
-    expect(run.status).toBe('completed')
+    expect(run.status, JSON.stringify(run.logs.slice(-4))).toBe('completed')
 
     const restTypes = [...(await restText).matchAll(/^event: (\w+)$/gm)].map((m) => m[1]).filter((x) => x !== 'run_log')
     expect(restTypes[0]).toBe('metadata')
