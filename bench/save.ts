@@ -37,7 +37,10 @@ export async function saveBench(rest: RestClient, log: (s: string) => void): Pro
     const nodes = base.nodes.map((n) => ({ ...n, position: { x: n.position.x + i, y: n.position.y } }))
     const [ms, saved] = await timed(() => rest.call('POST', `/workflows/${id}/save`, { nodes, edges: base.edges, revision }))
     revision = saved.revision
-    if (i >= WARMUP) saves.push(ms), serverSaves.push(rest.serverMs)
+    if (i >= WARMUP) {
+      saves.push(ms)
+      serverSaves.push(rest.serverMs)
+    }
   }
   log(`save: 500 nodes, server median ${summarize(serverSaves).median.toFixed(1)} ms, round trip median ${summarize(saves).median.toFixed(1)} ms`)
 

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { kindDefinition } from '../kinds/registry.ts';
 import type { NodeKind } from '../kinds/node-kinds.ts';
+import { setBounded } from '../kinds/shared/bounded-map.ts';
 import { isPlainRecord } from '../kinds/shared/plain-record.ts';
 import { isDerivedKey, stripKeys } from './derived-keys.ts';
 import { friendlyMessage } from './zod-issues.ts';
@@ -41,11 +42,7 @@ export function parseNodeData(kind: NodeKind, data: Record<string, unknown>): Pa
 const remembered = new Map<string, ParsedNodeData>();
 const MAX_REMEMBERED = 20_000;
 
-function remember(key: string, result: ParsedNodeData): void {
-  remembered.delete(key);
-  remembered.set(key, result);
-  if (remembered.size > MAX_REMEMBERED) remembered.delete(remembered.keys().next().value!);
-}
+const remember = (key: string, result: ParsedNodeData) => setBounded(remembered, key, result, MAX_REMEMBERED);
 
 /** Large payloads are not remembered (the key would cost memory for little gain). */
 const MAX_KEY_LENGTH = 16_384;

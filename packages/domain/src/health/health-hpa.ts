@@ -1,7 +1,7 @@
 import type { K8sObject } from '../kinds/kind-definition.ts';
 import type { ObservedObjects } from './observed-objects.ts';
 import type { NodeHealth } from './health-state.ts';
-import { condition, conditions, field, num, reasonMessage, str, timeOf } from './object-fields.ts';
+import { condition, conditions, createdWithin, num, reasonMessage } from './object-fields.ts';
 
 /**
  * A new HPA cannot read metrics until metrics-server has scraped its pods twice (about 30–60 s on
@@ -24,7 +24,7 @@ export function hpaHealth(hpa: K8sObject, _observed?: ObservedObjects, now: Date
     const message = reasonMessage(active.reason, active.message, 'ScalingActive is false');
     if (active.reason === 'ScalingDisabled') return { state: 'partial', message };
     // A missing resource request is a design error: no amount of waiting fixes it.
-    const young = now.getTime() - (timeOf(str(field(hpa, 'metadata'), 'creationTimestamp')) ?? 0) < HPA_METRICS_GRACE_MS;
+    const young = createdWithin(hpa, now, HPA_METRICS_GRACE_MS);
     if (young && METRIC_REASONS.has(active.reason ?? '') && !/missing request for/.test(active.message ?? ''))
       return { state: 'partial', message: `waiting for metrics (${message})` };
     return { state: 'error', message };

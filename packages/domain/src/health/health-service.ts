@@ -1,7 +1,7 @@
 import type { K8sObject } from '../kinds/kind-definition.ts';
 import type { NodeHealth } from './health-state.ts';
 import type { ObservedObjects } from './observed-objects.ts';
-import { condition, field, isRecord, isTerminating, records, str, timeOf } from './object-fields.ts';
+import { condition, createdWithin, field, isRecord, isTerminating, records, str } from './object-fields.ts';
 
 /**
  * How long a new Service may select no pods before that is an error: it is applied before or with
@@ -17,10 +17,8 @@ export function serviceHealth(service: K8sObject, observed: ObservedObjects, now
   if (!isRecord(selector) || Object.keys(selector).length === 0) return { state: 'error', message: 'no selector: routes to no pods' };
   const pods = observed.pods?.filter((pod) => !isTerminating(pod));
   if (pods !== undefined && pods.length === 0) {
-    // Without a creation time, the grace is over.
-    const young = now.getTime() - (timeOf(str(field(service, 'metadata'), 'creationTimestamp')) ?? 0) < SERVICE_NO_PODS_GRACE_MS;
     const message = `no pods match selector ${formatSelector(selector)}`;
-    return young ? { state: 'partial', message: `${message} yet` } : { state: 'error', message };
+    return createdWithin(service, now, SERVICE_NO_PODS_GRACE_MS) ? { state: 'partial', message: `${message} yet` } : { state: 'error', message };
   }
 
   const ready = readyEndpoints(observed, pods);

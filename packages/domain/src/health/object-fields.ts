@@ -63,6 +63,11 @@ export function timeOf(value: string | undefined): number | undefined {
   return Number.isNaN(ms) ? undefined : ms;
 }
 
+/** True while `object` is younger than `ms` (a grace period); without a creation time the grace is over. */
+export function createdWithin(object: unknown, now: Date, ms: number): boolean {
+  return now.getTime() - (timeOf(str(object, 'metadata', 'creationTimestamp')) ?? 0) < ms;
+}
+
 /** Kubernetes messages can span lines; a health cause is one line. */
 export function oneLine(text: string): string {
   return text.replace(/\s+/g, ' ').trim();

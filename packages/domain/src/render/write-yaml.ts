@@ -1,4 +1,5 @@
 import { stringify } from 'yaml';
+import { setBounded } from '../kinds/shared/bounded-map.ts';
 
 /**
  * YAML for plain JSON data, byte for byte what `yaml`'s stringify writes with
@@ -93,10 +94,7 @@ function quotedByYaml(value: string): string {
   let text = quoted.get(value);
   if (text !== undefined) return text;
   text = stringify({ x: value }, OPTIONS);
-  if (value.length <= MAX_QUOTED_LENGTH) {
-    if (quoted.size >= MAX_QUOTED) quoted.delete(quoted.keys().next().value!);
-    quoted.set(value, text);
-  }
+  if (value.length <= MAX_QUOTED_LENGTH) setBounded(quoted, value, text, MAX_QUOTED);
   return text;
 }
 

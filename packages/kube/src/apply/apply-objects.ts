@@ -3,6 +3,7 @@ import { isNotFound, KubeApiError, toFailure } from '../http/api-error.ts'
 import type { Location } from '../http/object-client.ts'
 import type { ApplyResult, K8sObject, ObjectRef } from '../types.ts'
 import { mapConcurrent } from '../util/map-concurrent.ts'
+import { semaphore } from '../util/semaphore.ts'
 import { refOf } from '../util/object-ref.ts'
 import type { ApplierContext } from './applier-context.ts'
 import { applyAction } from './apply-action.ts'
@@ -115,25 +116,6 @@ function failureOf(ctx: ApplierContext, ref: ObjectRef, err: unknown): ApplyResu
   if (failure.reason) result.reason = failure.reason
   if (failure.field) result.field = failure.field
   return result
-}
-
-/** Runs at most `limit` of the given tasks at once, in the order they were handed over. */
-function semaphore(limit: number) {
-  let active = 0
-  const queue: (() => void)[] = []
-  const release = () => {
-    active--
-    queue.shift()?.()
-  }
-  return <T>(task: () => Promise<T>): Promise<T> =>
-    new Promise<T>((resolve, reject) => {
-      const start = () => {
-        active++
-        task().then(resolve, reject).finally(release)
-      }
-      if (active < limit) start()
-      else queue.push(start)
-    })
 }
 
 function checkShape(object: K8sObject): string | undefined {

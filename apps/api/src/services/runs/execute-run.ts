@@ -46,7 +46,7 @@ export async function executeRun(deps: Deps, runId: string): Promise<void> {
     await journal.log(`run of version ${version.version} started`)
     const checked = validateGraph({ nodes: version.nodes, edges: version.edges })
     if (!checked.ok) {
-      for (const issue of checked.issues) if (issue.nodeId) await journal.nodeState(issue.nodeId, 'error', issue.message)
+      await journal.nodeStates(checked.issues.flatMap((i) => (i.nodeId ? [{ nodeId: i.nodeId, state: 'error', message: i.message }] : [])))
       throw new RunStop('FAILED', `the design is invalid: ${checked.issues[0]?.message}`)
     }
     const graph = checked.graph
@@ -64,7 +64,7 @@ export async function executeRun(deps: Deps, runId: string): Promise<void> {
     const dry = await applier.dryRun(manifests.map((m) => m.object as never))
     const dryFailures = failuresByNode(manifests, dry)
     if (dryFailures.size) {
-      for (const [nodeId, messages] of dryFailures) await journal.nodeState(nodeId, 'error', `dry-run: ${messages.join('; ')}`)
+      await journal.nodeStates([...dryFailures].map(([nodeId, messages]) => ({ nodeId, state: 'error', message: `dry-run: ${messages.join('; ')}` })))
       for (const [, messages] of dryFailures) for (const m of messages) await journal.log(`dry-run failed: ${m}`, 'error')
       throw new RunStop('FAILED', `server-side dry-run failed for ${dryFailures.size} node(s); nothing was changed`)
     }

@@ -37,18 +37,15 @@ export function createRunJournal(deps: Deps, workflowId: string, runId: string) 
     },
     /** Writes every line logged so far; call before the run's outcome is recorded. */
     flush,
-    async nodeState(nodeId: string, state: string, message: string, objects?: RunObjectAction[]) {
-      await deps.db.runNodeState.upsert({
-        where: { runId_nodeId: { runId, nodeId } },
-        create: { runId, nodeId, state, message, objects: (objects ?? []) as Prisma.InputJsonValue },
-        update: { state, message, ...(objects ? { objects: objects as Prisma.InputJsonValue } : {}) },
-      })
-    },
-    /** nodeState for many nodes in one statement (a 50-node run wrote 50 upserts before it could say it waits for health). */
-    async nodeStates(entries: { nodeId: string; state: string; message: string; objects: RunObjectAction[] }[]) {
+    /**
+     * Records the state of each node (the last entry of a node wins) in one statement: a 50-node
+     * run wrote 50 upserts before it could say it waits for health.
+     */
+    async nodeStates(entries: { nodeId: string; state: string; message: string; objects?: RunObjectAction[] }[]) {
       if (entries.length === 0) return
-      const rows = entries.map(
-        (e) => Prisma.sql`(${randomUUID()}::uuid, ${runId}::uuid, ${e.nodeId}, ${e.state}, ${e.message}, ${JSON.stringify(e.objects)}::jsonb)`,
+      // One row per node: ON CONFLICT cannot update the same row twice in one statement.
+      const rows = [...new Map(entries.map((e) => [e.nodeId, e])).values()].map(
+        (e) => Prisma.sql`(${randomUUID()}::uuid, ${runId}::uuid, ${e.nodeId}, ${e.state}, ${e.message}, ${JSON.stringify(e.objects ?? [])}::jsonb)`,
       )
       await deps.db.$executeRaw`
         INSERT INTO "RunNodeState" ("id", "runId", "nodeId", "state", "message", "objects") VALUES ${Prisma.join(rows)}
