@@ -1,4 +1,4 @@
-import type { GraphQLError } from 'graphql'
+import { Lexer, Source, TokenKind, type GraphQLError } from 'graphql'
 import { createGraphQLError, type Plugin } from 'graphql-yoga'
 import { MAX_JSON_DEPTH, tooDeepMessage, valueTooDeep } from '../services/bounded-json.ts'
 
@@ -9,9 +9,9 @@ import { MAX_JSON_DEPTH, tooDeepMessage, valueTooDeep } from '../services/bounde
  * 5–10 s of the event loop to parse. The depth, alias and cost limits (yoga.ts) run after parsing.
  */
 export const MAX_DOCUMENT_BYTES = 64 * 1024
-/** graphql-js stops lexing past this many tokens, so parse time stays bounded (~2 ms). */
+/** Tokens of a document (the web app's largest ~200): parse time and AST size follow them. */
 export const MAX_DOCUMENT_TOKENS = 2_000
-/** Nested `{`, `[` and `(`: graphql-js parses and coerces literals recursively. */
+/** Nested `{`, `[` and `(`: graphql-js parses, validates and coerces recursively. */
 export const MAX_DOCUMENT_NESTING = MAX_JSON_DEPTH
 
 // Created through yoga, which may load another copy of graphql than this module (ESM and CJS):
@@ -29,9 +29,37 @@ export function documentLimitError(query: unknown): GraphQLError | undefined {
   // Characters ≤ bytes ≤ 3 × characters (UTF-16 to UTF-8): most documents need no count.
   if (query.length > MAX_DOCUMENT_BYTES || (query.length * 3 > MAX_DOCUMENT_BYTES && Buffer.byteLength(query) > MAX_DOCUMENT_BYTES))
     return refuse(`the GraphQL document is larger than ${MAX_DOCUMENT_BYTES} bytes`, 'DOCUMENT_TOO_LARGE', 413)
-  if (documentNesting(query) > MAX_DOCUMENT_NESTING)
+  const shape = documentShape(query)
+  if (shape.tooManyTokens) return refuse(`the GraphQL document has more than ${MAX_DOCUMENT_TOKENS} tokens`, 'DOCUMENT_TOO_LARGE', 400)
+  if (shape.nesting > MAX_DOCUMENT_NESTING)
     return refuse(`the GraphQL document nests deeper than ${MAX_DOCUMENT_NESTING} levels of {, [ and (`, 'DOCUMENT_TOO_DEEP', 400)
   return undefined
+}
+
+const OPENING = new Set<string>([TokenKind.BRACE_L, TokenKind.BRACKET_L, TokenKind.PAREN_L])
+const CLOSING = new Set<string>([TokenKind.BRACE_R, TokenKind.BRACKET_R, TokenKind.PAREN_R])
+
+/**
+ * Tokens (up to the limit) and the deepest bracket nesting, by graphql-js's own lexer, which
+ * allocates a token at a time and never recurses. A lexical error stops the count: the parser
+ * then refuses the document at that point, before nesting any deeper.
+ */
+export function documentShape(query: string): { tooManyTokens: boolean; nesting: number } {
+  const lexer = new Lexer(new Source(query))
+  let depth = 0
+  let nesting = 0
+  try {
+    for (let n = 0; n <= MAX_DOCUMENT_TOKENS; n++) {
+      const { kind } = lexer.advance()
+      if (kind === TokenKind.EOF) return { tooManyTokens: false, nesting }
+      if (OPENING.has(kind)) nesting = Math.max(nesting, ++depth)
+      else if (CLOSING.has(kind)) depth--
+      if (nesting > MAX_DOCUMENT_NESTING) return { tooManyTokens: false, nesting }
+    }
+    return { tooManyTokens: true, nesting }
+  } catch {
+    return { tooManyTokens: false, nesting }
+  }
 }
 
 /** Why variables may not be used, if they may not (they are JSON: deep nesting is refused). */
@@ -46,50 +74,8 @@ export function requestLimitError(params: { query?: unknown; variables?: unknown
 }
 
 /**
- * Deepest nesting of brackets outside strings and comments; stops counting once past the limit.
- * Not a lexer: what is not valid GraphQL is left for graphql-js to refuse.
- */
-export function documentNesting(query: string): number {
-  let depth = 0
-  let deepest = 0
-  for (let i = 0; i < query.length; i++) {
-    const c = query.charCodeAt(i)
-    if (c === 0x23 /* # */) {
-      while (i < query.length && query.charCodeAt(i) !== 0x0a && query.charCodeAt(i) !== 0x0d) i++
-    } else if (c === 0x22 /* " */) {
-      if (query.startsWith('"""', i)) {
-        const end = blockStringEnd(query, i + 3)
-        i = end + 2
-      } else {
-        for (i++; i < query.length; i++) {
-          const d = query.charCodeAt(i)
-          if (d === 0x5c /* \ */) i++
-          else if (d === 0x22 || d === 0x0a || d === 0x0d) break
-        }
-      }
-    } else if (c === 0x7b || c === 0x5b || c === 0x28 /* { [ ( */) {
-      if (++depth > deepest) deepest = depth
-      if (deepest > MAX_DOCUMENT_NESTING) return deepest
-    } else if (c === 0x7d || c === 0x5d || c === 0x29 /* } ] ) */) {
-      depth--
-    }
-  }
-  return deepest
-}
-
-/** Index of the closing `"""` of a block string opened before `from` (`\"""` does not close it). */
-function blockStringEnd(query: string, from: number): number {
-  for (let i = from; i < query.length; i++) {
-    if (query.charCodeAt(i) === 0x5c && query.startsWith('\\"""', i)) i += 3
-    else if (query.startsWith('"""', i)) return i
-  }
-  return query.length
-}
-
-/**
  * The limits as a yoga plugin: documents and variables are checked on the request's parameters
- * (HTTP and SSE; graphql-ws calls requestLimitError itself in app.ts), and graphql-js's own
- * token limit is set on every parse, which graphql-ws goes through as well.
+ * (HTTP and SSE; graphql-ws calls requestLimitError itself in app.ts).
  */
 export function useRequestLimits(): Plugin {
   return {
@@ -97,6 +83,7 @@ export function useRequestLimits(): Plugin {
       const error = requestLimitError(params)
       if (error) throw error
     },
+    // Already counted in onParams; set on every parse too, which graphql-ws goes through as well.
     onParse({ setParseFn, parseFn }) {
       setParseFn((source, options) => parseFn(source, { ...options, maxTokens: MAX_DOCUMENT_TOKENS }))
     },
