@@ -6,8 +6,8 @@ import { startReplicaProcess, type ReplicaProcess } from '../support/replica-pro
 import { createTally } from './support/tally.ts'
 
 // Anonymous GraphQL work is bounded before parsing. Before: a 4–5 MB document held the event loop
-// for 5–10 s (/healthz waited over 5 s) and every distinct document stayed in yoga's parse cache
-// for an hour (~200 MB for three). The API runs as its own process here (started with
+// for 3–10 s (/healthz waited as long) and every distinct document stayed in yoga's parse cache
+// for an hour (three of the flood documents below: RSS 257 → 2,243 MB). The API runs as its own process here (started with
 // --expose-gc), so its resident memory can be read after full collections.
 
 const MB = 1024 * 1024
@@ -39,17 +39,19 @@ const attacks: { name: string; document: () => string; status: number[] }[] = [
   { name: '63 KiB literal', document: () => `{ me(x: "${seed()}${'x'.repeat(MAX_DOCUMENT_BYTES - 1024)}") { id } }`, status: [200, 400] },
 ]
 
-async function post(document: string): Promise<{ status: number; ms: number }> {
+/** One request; a timeout or a dropped connection is answer 0, so the test reports it as such. */
+async function timed(url: string, init: RequestInit = {}): Promise<{ status: number; ms: number }> {
   const started = performance.now()
-  const res = await fetch(`${api.url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/json' },
-    body: JSON.stringify({ query: document }),
-    signal: AbortSignal.timeout(60_000),
-  })
-  await res.arrayBuffer()
-  return { status: res.status, ms: performance.now() - started }
+  try {
+    const res = await fetch(url, { ...init, signal: AbortSignal.timeout(20_000) })
+    await res.arrayBuffer()
+    return { status: res.status, ms: performance.now() - started }
+  } catch {
+    return { status: 0, ms: performance.now() - started }
+  }
 }
+const post = (document: string) =>
+  timed(`${api.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json' }, body: JSON.stringify({ query: document }) })
 
 describe('anonymous GraphQL documents near and over the limits', () => {
   it('are refused fast, /healthz answers while they arrive, and memory comes back down', async () => {
@@ -62,10 +64,8 @@ describe('anonymous GraphQL documents near and over the limits', () => {
     let attacking = true
     const healthProbe = (async () => {
       while (attacking) {
-        const started = performance.now()
-        const res = await fetch(`${api.url}/healthz`, { signal: AbortSignal.timeout(60_000) })
-        await res.arrayBuffer()
-        if (attacking) health.push(performance.now() - started)
+        const { status, ms } = await timed(`${api.url}/healthz`)
+        if (attacking) health.push(status === 200 ? ms : Infinity)
         await new Promise((r) => setTimeout(r, 50))
       }
     })()
@@ -87,11 +87,11 @@ describe('anonymous GraphQL documents near and over the limits', () => {
     for (const a of answers) expect(attacks.find((x) => x.name === a.name)!.status, `${a.name} → ${a.status}`).toContain(a.status)
     // Generous bounds for a loaded 2-core machine; parsing one 4.5 MB document took 5–10 s.
     const slowest = Math.max(...answers.map((a) => a.ms))
-    expect(slowest, `slowest refusal ${slowest.toFixed(0)} ms`).toBeLessThan(3_000)
+    expect(slowest, `slowest refusal ${slowest.toFixed(0)} ms`).toBeLessThan(4_000)
     expect(health.length, 'healthz answered while the attack ran').toBeGreaterThanOrEqual(3)
     const slowestHealth = Math.max(...health)
-    expect(slowestHealth, `slowest /healthz ${slowestHealth.toFixed(0)} ms`).toBeLessThan(2_000)
-    // 16 distinct 4.5 MB documents kept ~1 GB before; now what stays is the parse cache's budget.
+    expect(slowestHealth, `slowest /healthz ${slowestHealth.toFixed(0)} ms`).toBeLessThan(2_500)
+    // What may stay is the parse cache's budget (~16 MB estimated); three 4.5 MB documents kept ~2 GB.
     const grown = (after - baseline) / MB
     console.log(`[anonymous-load] RSS baseline ${(baseline / MB).toFixed(0)} MB, after ${(after / MB).toFixed(0)} MB (${grown.toFixed(0)} MB), slowest refusal ${slowest.toFixed(0)} ms, slowest /healthz ${slowestHealth.toFixed(0)} ms of ${health.length}`)
     expect(grown, `RSS grew ${grown.toFixed(0)} MB`).toBeLessThan(60)
