@@ -16,43 +16,62 @@ const SHOWN = 6
 /**
  * The path to the first object or array of `text` that opens deeper than `max` levels, or
  * undefined when none does. Only brackets outside strings count; what is not valid JSON is left
- * for JSON.parse to refuse. One pass, no allocation beyond the path of at most `max` + 1 entries.
+ * for JSON.parse to refuse. One pass that allocates nothing until it finds something (keys are
+ * decoded only for the path it returns): it runs before every body is parsed.
  */
 export function jsonTextTooDeep(text: string, max = MAX_JSON_DEPTH): Path | undefined {
-  // One entry per open container: the key or index it sits under in its parent.
-  const path: Path = []
-  const isArray: boolean[] = []
-  let key: string | number | undefined
+  // Per open container, its position in its parent: an array index, or where its key starts.
+  const at: number[] = []
+  const inArray: boolean[] = []
+  let depth = 0
+  let position = -1 // in the innermost container: its index (array) or its current key's offset (object)
   let expectKey = false
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i)
     if (c === 0x22 /* " */) {
       const start = i
-      for (i++; i < text.length; i++) {
-        const d = text.charCodeAt(i)
-        if (d === 0x5c /* \ */) i++
-        else if (d === 0x22) break
-      }
+      i = stringEnd(text, i)
       if (expectKey) {
-        key = decodeKey(text.slice(start, i + 1))
+        position = start
         expectKey = false
       }
     } else if (c === 0x7b /* { */ || c === 0x5b /* [ */) {
-      path.push(key ?? (path.length === 0 ? '' : 0))
-      if (path.length > max) return path.slice(1)
-      isArray.push(c === 0x5b)
-      key = c === 0x5b ? 0 : undefined
+      at[depth] = position
+      inArray[depth] = c === 0x5b
+      if (++depth > max) return pathOf(text, at, inArray, depth)
+      position = c === 0x5b ? 0 : -1
       expectKey = c === 0x7b
     } else if (c === 0x7d /* } */ || c === 0x5d /* ] */) {
-      isArray.pop()
-      key = path.pop()
+      if (depth > 0) position = at[--depth]!
       expectKey = false
-    } else if (c === 0x2c /* , */) {
-      if (isArray[isArray.length - 1]) key = (typeof key === 'number' ? key : 0) + 1
+    } else if (c === 0x2c /* , */ && depth > 0) {
+      if (inArray[depth - 1]) position++
       else expectKey = true
     }
   }
   return undefined
+}
+
+/** Index of the quote closing the string that opens at `open` (the text's end if none). */
+function stringEnd(text: string, open: number): number {
+  let i = open
+  for (;;) {
+    i = text.indexOf('"', i + 1)
+    if (i < 0) return text.length
+    let backslashes = 0
+    while (text.charCodeAt(i - 1 - backslashes) === 0x5c) backslashes++
+    if (backslashes % 2 === 0) return i
+  }
+}
+
+/** The path to the container opened at `depth`: each enclosing container's key or index. */
+function pathOf(text: string, at: number[], inArray: boolean[], depth: number): Path {
+  const path: Path = []
+  for (let level = 1; level < depth; level++) {
+    const p = at[level]!
+    path.push(inArray[level - 1] ? p : p < 0 ? '' : decodeKey(text.slice(p, stringEnd(text, p) + 1)))
+  }
+  return path
 }
 
 function decodeKey(quoted: string): string {
