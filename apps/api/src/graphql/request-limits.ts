@@ -79,6 +79,19 @@ export function requestLimitError(params: { query?: unknown; variables?: unknown
  */
 export function useRequestLimits(): Plugin {
   return {
+    // GET query strings and form bodies carry `variables` and `extensions` as JSON text, which
+    // yoga parses with a bare JSON.parse: bad JSON was a 500 (and its message was logged).
+    onRequestParse({ requestParser, setRequestParser }) {
+      if (!requestParser) return
+      setRequestParser(async (request) => {
+        try {
+          return await requestParser(request)
+        } catch (e) {
+          if (e instanceof SyntaxError) throw refuse('variables and extensions must be JSON', 'BAD_REQUEST', 400)
+          throw e
+        }
+      })
+    },
     onParams({ params }) {
       const error = requestLimitError(params)
       if (error) throw error

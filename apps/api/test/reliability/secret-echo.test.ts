@@ -75,6 +75,25 @@ describe('credentials in failing requests', () => {
     }
   })
 
+  it('unparseable GraphQL variables in a query string or a form body: a 400, not quoted back nor logged (was a 500)', async () => {
+    const secret = `kubeorch_${randomBytes(16).toString('hex')}`
+    const query = `query=${encodeURIComponent('{ me { id } }')}&variables=${encodeURIComponent(`{"password":"${secret}"`)}`
+    for (const request of [
+      new Request(`http://test/graphql?${query}`, { headers: { accept: 'application/json' } }),
+      new Request('http://test/graphql', { method: 'POST', headers: { accept: 'application/json', 'content-type': 'application/x-www-form-urlencoded' }, body: query }),
+    ]) {
+      const { result, log } = await logged(async () => {
+        const res = await t.app.handle(request)
+        return { status: res.status, text: await res.text() }
+      })
+      tally.add('graphql query string × answer and log')
+      expect(result.status, result.text).toBe(400)
+      expect(result.text).toMatch(/variables and extensions must be JSON/)
+      expect(result.text).not.toContain(secret)
+      expect(log).not.toContain(secret)
+    }
+  })
+
   it('an unparseable REST body is not quoted back nor logged', async () => {
     const secret = `pw_${randomBytes(16).toString('hex')}`
     const { result: a, log } = await logged(() => send(t, 'POST', '/v1/api/auth/login', { raw: `{"email":"a@b.c","password":"${secret}"` }))
