@@ -3,13 +3,15 @@ import type { Duplex } from 'node:stream'
 import { createServerAdapter } from '@whatwg-node/server'
 import { useServer } from 'graphql-ws/use/ws'
 import { WebSocketServer } from 'ws'
+import { isGraphQLError, requestLimitError } from './graphql/request-limits.ts'
 import { createGraphQL, GRAPHQL_PATH } from './graphql/yoga.ts'
 import { expectedFailureOf, httpStatusOf } from './errors.ts'
 import { readBody } from './http/read-body.ts'
-import { HOOKS_PREFIX, handleHook } from './rest/hooks.ts'
-import { json } from './rest/router.ts'
+import { HOOKS_PREFIX, handleHook, redactHookToken } from './rest/hooks.ts'
+import { json, restErrorBody } from './rest/router.ts'
 import { REST_PREFIX, REST_ROUTES, openApiDocument, restRouter } from './rest/index.ts'
 import { authenticate, type Deps } from './services/index.ts'
+import { jsonTextTooDeep, tooDeepError } from './services/bounded-json.ts'
 import { createTerminalServer } from './terminal/terminal-server.ts'
 
 /** Builds the whole HTTP surface: GraphQL (+ GraphiQL, SSE), REST under /v1/api, OpenAPI, health. */
@@ -43,7 +45,7 @@ export function buildApp(deps: Deps) {
     } catch (e) {
       const expected = expectedFailureOf(e)
       if (expected) return json(httpStatusOf(expected), { error: expected.message }, httpStatusOf(expected) === 503 ? { 'retry-after': '2' } : {})
-      console.error('unexpected error', request.method, new URL(request.url).pathname, e)
+      console.error('unexpected error', request.method, redactHookToken(new URL(request.url).pathname), e)
       return json(500, { error: 'internal server error' })
     }
   }
@@ -68,6 +70,8 @@ export function buildApp(deps: Deps) {
     if (url.pathname === REST_PREFIX || url.pathname.startsWith(`${REST_PREFIX}/`)) {
       let parsed: unknown
       if (body) {
+        const deep = jsonTextTooDeep(body)
+        if (deep) return json(400, restErrorBody(tooDeepError([], deep)))
         try {
           parsed = JSON.parse(body)
         } catch {
@@ -107,7 +111,8 @@ export function buildApp(deps: Deps) {
 
   /** Serves graphql-ws on the GraphQL path and the terminal WebSocket; one upgrade dispatcher routes by path. */
   function attachWebSockets(server: Server) {
-    const wss = new WebSocketServer({ noServer: true })
+    // One message may be as large as one HTTP body (ws's default is 100 MiB); larger closes with 1009.
+    const wss = new WebSocketServer({ noServer: true, maxPayload: deps.config.maxBodyBytes })
     const terminal = createTerminalServer(deps)
     const onUpgrade = (request: IncomingMessage, socket: Duplex, head: Buffer) => {
       // An exception thrown out of an 'upgrade' listener would end the process: a malformed
@@ -128,6 +133,10 @@ export function buildApp(deps: Deps) {
         execute: (args: any) => args.rootValue.execute(args),
         subscribe: (args: any) => args.rootValue.subscribe(args),
         onSubscribe: async (ctx, _id, params) => {
+          // The same limits as over HTTP (yoga's onParams does not run here); refusals are answered
+          // as errors of this subscription, not by closing the socket.
+          const refused = requestLimitError(params)
+          if (refused) return [refused]
           const { schema, execute, subscribe, contextFactory, parse, validate } = yoga.getEnveloped({
             ...ctx,
             req: ctx.extra.request,
@@ -137,10 +146,17 @@ export function buildApp(deps: Deps) {
               headers: { authorization: String((ctx.connectionParams as Record<string, unknown> | undefined)?.authorization ?? '') },
             }),
           })
+          let document
+          try {
+            document = parse(params.query)
+          } catch (e) {
+            if (isGraphQLError(e)) return [e]
+            throw e
+          }
           const args = {
             schema,
             operationName: params.operationName,
-            document: parse(params.query),
+            document,
             variableValues: params.variables,
             contextValue: await contextFactory(),
             rootValue: { execute, subscribe },

@@ -5,6 +5,8 @@ import { createGraphQLError, createYoga, maskError } from 'graphql-yoga'
 import { expectedFailureOf, httpStatusOf } from '../errors.ts'
 import { authenticate, type Deps } from '../services/index.ts'
 import type { GraphQLContext } from './builder.ts'
+import { boundedParserCaches } from './document-cache.ts'
+import { isGraphQLError, useRequestLimits } from './request-limits.ts'
 import { schema } from './schema/index.ts'
 
 export const GRAPHQL_PATH = '/graphql'
@@ -26,14 +28,26 @@ export function createGraphQL(deps: Deps) {
             // A server-side outage (503) is also the HTTP status, so clients and proxies can retry.
             extensions: { code: original.code, ...(httpStatusOf(original) >= 500 ? { http: { status: httpStatusOf(original) } } : {}) },
           })
+        // Yoga puts the JSON parser's message, which quotes the request body (tokens and
+        // passwords included), into `extensions.originalError`. Replaced on the error itself: a
+        // new error would make yoga log the original, body and all, and without an
+        // originalError yoga would answer 200 instead of 400.
+        if (isGraphQLError(error) && isPlainObject(error.extensions.originalError) && 'message' in error.extensions.originalError) {
+          ;(error.extensions as Record<string, unknown>).originalError = { name: error.extensions.originalError.name, message: 'not shown: it quotes the request' }
+          return error
+        }
         return maskError(error, message, isDev)
       },
     },
     // CORS is answered once for every route in app.ts.
     cors: false,
     logging: 'warn',
-    // Query shape limits (SPEC §13): a client cannot make the server do unbounded work.
+    // Parsed documents are remembered up to a byte budget (document-cache.ts), not by count.
+    parserAndValidationCache: boundedParserCaches(),
+    // Query size and shape limits (SPEC §13): a client cannot make the server do unbounded work.
+    // Size, tokens and nesting are checked before parsing; depth, aliases and cost after.
     plugins: [
+      useRequestLimits(),
       maxDepthPlugin({ n: 10, flattenFragments: true }),
       maxAliasesPlugin({ n: 15 }),
       costLimitPlugin({ maxCost: 5000 }),
@@ -47,3 +61,5 @@ export function createGraphQL(deps: Deps) {
     }),
   })
 }
+
+const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)

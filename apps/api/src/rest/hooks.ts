@@ -1,5 +1,5 @@
 import { expectedFailureOf, httpStatusOf } from '../errors.ts'
-import { receiveWebhook, type Deps } from '../services/index.ts'
+import { receiveWebhook, webhookTokenPrefix, type Deps } from '../services/index.ts'
 import { decodeSegment, json, type Route } from './router.ts'
 
 export const HOOKS_PREFIX = '/v1/api/hooks/'
@@ -22,6 +22,14 @@ export async function handleHook(request: Request, deps: Deps, rawBody: string):
     if (expected) return json(httpStatusOf(expected), { error: expected.message })
     throw e
   }
+}
+
+/**
+ * A path fit for a log line: a webhook URL's token is its credential, so only the prefix the
+ * trigger list shows stays (enough to tell which webhook it was).
+ */
+export function redactHookToken(pathname: string): string {
+  return pathname.startsWith(HOOKS_PREFIX) ? `${HOOKS_PREFIX}${webhookTokenPrefix(pathname.slice(HOOKS_PREFIX.length))}…[redacted]` : pathname
 }
 
 // Listed for the OpenAPI document only: requests are answered by handleHook (see above).

@@ -53,7 +53,7 @@ export function createRestRouter(prefix: string, routes: Route[]): RestDispatche
       return result === undefined ? new Response(null, { status: 204 }) : json(route.status ?? 200, result)
     } catch (e) {
       const expected = expectedFailureOf(e)
-      if (expected) return json(httpStatusOf(expected), errorBody(expected))
+      if (expected) return json(httpStatusOf(expected), restErrorBody(expected))
       throw e
     }
   }
@@ -72,7 +72,8 @@ export function json(status: number, body: unknown, headers: Record<string, stri
   return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json; charset=utf-8', ...headers } })
 }
 
-function errorBody(e: DomainError): { error: string; details?: unknown } {
+/** The legacy `{ error, details }` body of an expected failure (issues name their REST field). */
+export function restErrorBody(e: DomainError): { error: string; details?: unknown } {
   if (e instanceof ValidationError)
     return {
       error: summarize(e.issues),

@@ -38,7 +38,7 @@ export { openNodeTerminal, type TerminalTarget } from './terminal/open-node-term
 export { diagnoseWorkflowNode, type NodeDiagnostics } from './diagnostics/diagnose-workflow-node.ts'
 export { previewNodeFix, type FixPreview } from './diagnostics/preview-node-fix.ts'
 export { applyNodeFix, type AppliedFix } from './diagnostics/apply-node-fix.ts'
-export { createTrigger, type CreatedTrigger } from './triggers/create-trigger.ts'
+export { createTrigger, webhookTokenPrefix, type CreatedTrigger } from './triggers/create-trigger.ts'
 export { listTriggers } from './triggers/list-triggers.ts'
 export { getTrigger } from './triggers/get-trigger.ts'
 export { updateTrigger } from './triggers/update-trigger.ts'

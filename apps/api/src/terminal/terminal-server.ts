@@ -25,7 +25,8 @@ export const openTerminalSessions = () => openSessions
  * Closing the browser side terminates the exec; both hops are pinged.
  */
 export function createTerminalServer(deps: Deps) {
-  const wss = new WebSocketServer({ noServer: true })
+  // A message is at most one HTTP body (ws's default is 100 MiB).
+  const wss = new WebSocketServer({ noServer: true, maxPayload: deps.config.maxBodyBytes })
 
   wss.on('connection', (ws: WebSocket, request: IncomingMessage, params: { workflowId: string; nodeId: string }) => {
     void serve(deps, ws, request, params)

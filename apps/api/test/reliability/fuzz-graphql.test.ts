@@ -95,7 +95,8 @@ describe('GraphQL bad input: no 5xx, no internal error, nothing changed', () => 
         // The document is not otherwise valid (Query fragments inside a union); what matters is
         // whether depth is the reason it is refused.
         expect(a.body.data, `depth ${levels}`).toBeUndefined()
-        if (levels >= 11) expect(JSON.stringify(a.body.errors), `depth ${levels}`).toMatch(/depth/i)
+        // Past 64 levels of braces (levels > 31) the document is refused before it is even parsed.
+        if (levels >= 11) expect(JSON.stringify(a.body.errors), `depth ${levels}`).toMatch(levels > 31 ? /nests deeper than 64 levels/ : /depth/i)
         else expect(JSON.stringify(a.body.errors), `depth ${levels}`).not.toMatch(/depth/i)
       }),
       { numRuns: RUNS.depth },
@@ -111,9 +112,13 @@ describe('GraphQL bad input: no 5xx, no internal error, nothing changed', () => 
     const aliases = await checkGqlCase(undefined, { query: `{ ${Array.from({ length: 16 }, (_, i) => `a${i}: me { id }`).join(' ')} }` }, 'aliases')
     expect(JSON.stringify(aliases.body.errors)).toMatch(/alias/i)
 
+    // Refused as it is lexed, before it is parsed: more than 2,000 tokens.
     const flood = await checkGqlCase(undefined, { query: `{ me { ${'id '.repeat(20_000)} } }` }, 'field flood')
     expect(flood.body.data).toBeUndefined()
-    expect(JSON.stringify(flood.body.errors)).toMatch(/cost/i)
+    expect(JSON.stringify(flood.body.errors)).toMatch(/more than 2000 tokens/)
+    // Under the token limit, a flood is still refused for its cost.
+    const costly = await checkGqlCase(undefined, { query: `{ w: workflows(limit: 100) { ... on QueryWorkflowsSuccess { data { items { cluster { ${'id '.repeat(1_500)} } } } } } }` }, 'costly flood')
+    expect(JSON.stringify(costly.body.errors)).toMatch(/cost/i)
 
     const ok = await checkGqlCase(undefined, { query: `{ me { id } workflows { ... on QueryWorkflowsSuccess { data { total } } } }` }, 'ordinary')
     expect(ok.body.errors).toBeUndefined()

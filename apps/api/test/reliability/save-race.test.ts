@@ -62,4 +62,34 @@ describe('racing saves', () => {
       { numRuns: RUNS },
     )
   }, 120_000)
+
+  // README: "A save without `revision` (legacy scripts) applies to whatever is current (last
+  // writer wins)". It read the revision, then wrote only if it was unchanged: 22 of 50 racing
+  // revisionless saves got a 409.
+  it('50 concurrent saves without a revision all succeed; the stored graph is one of them and the revision counts each', async () => {
+    const base = (await t.db.workflow.findUniqueOrThrow({ where: { id } })).revision
+    const graphs = Array.from({ length: 50 }, (_, i) => sampleGraph({ replicas: i + 1, image: `nginx:2.${i}` }))
+    const answers = await Promise.all(graphs.map((g) => t.rest('POST', `/v1/api/workflows/${id}/save`, { token, body: g })))
+    tally.add('fault scenarios')
+    tally.add('racing saves', answers.length)
+    expect(answers.map((a) => a.status)).toEqual(answers.map(() => 200))
+    // Each answer carries the revision its write made: 50 distinct, consecutive revisions.
+    expect(answers.map((a) => a.body.revision).sort((a, b) => a - b)).toEqual(graphs.map((_, i) => base + 1 + i))
+    const row = await t.db.workflow.findUniqueOrThrow({ where: { id } })
+    expect(row.revision).toBe(base + 50)
+    // The stored graph is the one whose answer has the last revision, byte for byte.
+    const last = answers.find((a) => a.body.revision === base + 50)!
+    expect(row.nodes).toEqual(last.body.nodes)
+    const stored = (row.nodes as { data: { image: string; replicas: number } }[])[0]!.data
+    expect(graphs.some((g) => g.nodes[0]!.data.image === stored.image && g.nodes[0]!.data.replicas === stored.replicas)).toBe(true)
+  }, 120_000)
+
+  it('a save with a stale revision is still a conflict while revisionless saves race it', async () => {
+    const base = (await t.db.workflow.findUniqueOrThrow({ where: { id } })).revision
+    const racing = Array.from({ length: 10 }, (_, i) => t.rest('POST', `/v1/api/workflows/${id}/save`, { token, body: sampleGraph({ replicas: i + 1 }) }))
+    const [stale] = await Promise.all([t.rest('POST', `/v1/api/workflows/${id}/save`, { token, body: { ...sampleGraph({ replicas: 99 }), revision: base - 1 } }), ...racing])
+    tally.add('fault scenarios')
+    expect(stale.status).toBe(409)
+    expect(stale.body.details.current_revision).toBeGreaterThanOrEqual(base)
+  }, 60_000)
 })

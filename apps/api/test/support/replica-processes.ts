@@ -2,15 +2,30 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 import type { Config } from '../../src/config.ts'
 
-export type ReplicaProcess = { url: string; pid: number; child: ChildProcess; output: () => string; kill(signal?: NodeJS.Signals): Promise<void> }
+export type ReplicaProcess = {
+  url: string
+  pid: number
+  child: ChildProcess
+  output: () => string
+  kill(signal?: NodeJS.Signals): Promise<void>
+  /** Resident memory after full GCs (only with `measureMemory`). */
+  rss(): Promise<number>
+}
 
 const script = fileURLToPath(new URL('./replica-process.ts', import.meta.url))
 
-/** Starts an API replica as a child process (tsx) and resolves once it listens. */
-export async function startReplicaProcess(config: Partial<Config>): Promise<ReplicaProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', script], {
-    env: { ...process.env, KUBEORCH_TEST_CONFIG: JSON.stringify({ port: 0, host: '127.0.0.1', ...config }) },
-    stdio: ['ignore', 'pipe', 'pipe'],
+/**
+ * Starts an API replica as a child process (tsx) and resolves once it listens. With
+ * `measureMemory` it runs with --expose-gc and MALLOC_ARENA_MAX=2 (as in production) and answers rss().
+ */
+export async function startReplicaProcess(config: Partial<Config>, opts: { measureMemory?: boolean } = {}): Promise<ReplicaProcess> {
+  const child = spawn(process.execPath, [...(opts.measureMemory ? ['--expose-gc'] : []), '--import', 'tsx', script], {
+    env: {
+      ...process.env,
+      ...(opts.measureMemory ? { MALLOC_ARENA_MAX: '2' } : {}),
+      KUBEORCH_TEST_CONFIG: JSON.stringify({ port: 0, host: '127.0.0.1', ...config }),
+    },
+    stdio: [opts.measureMemory ? 'pipe' : 'ignore', 'pipe', 'pipe'],
   })
   let log = ''
   child.stdout!.on('data', (d) => (log += d))
@@ -31,6 +46,21 @@ export async function startReplicaProcess(config: Partial<Config>): Promise<Repl
     pid: child.pid!,
     child,
     output: () => log,
+    rss: () =>
+      new Promise<number>((resolve, reject) => {
+        if (!child.stdin) return reject(new Error('started without measureMemory'))
+        const seen = log.length
+        const timer = setTimeout(() => reject(new Error(`no RSS answer: ${log.slice(seen)}`)), 30_000)
+        const onData = () => {
+          const m = /RSS (\d+)/.exec(log.slice(seen))
+          if (!m) return
+          clearTimeout(timer)
+          child.stdout!.off('data', onData)
+          resolve(Number(m[1]))
+        }
+        child.stdout!.on('data', onData)
+        child.stdin.write('rss\n')
+      }),
     kill: (signal = 'SIGTERM') =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null || child.signalCode !== null) return resolve()

@@ -2,6 +2,7 @@ import { recomputeLinks } from '../links/recompute-links.ts';
 import { checkCycles } from './checks/check-cycles.ts';
 import { checkEdges } from './checks/check-edges.ts';
 import { checkIdentities } from './checks/check-identities.ts';
+import { checkIdSyntax } from './checks/check-id-syntax.ts';
 import { checkIds } from './checks/check-ids.ts';
 import { checkMounts } from './checks/check-mounts.ts';
 import { buildView, type CheckedEdge, type CheckedNode, type GraphCheck } from './checks/graph-view.ts';
@@ -13,7 +14,7 @@ import { toGraphIssues } from './zod-issues.ts';
 
 export type ValidateGraphResult = { ok: true; graph: WorkflowGraph } | { ok: false; issues: GraphIssue[] };
 
-const GRAPH_CHECKS: readonly GraphCheck[] = [checkIds, checkEdges, checkCycles, checkIdentities, checkMounts];
+const GRAPH_CHECKS: readonly GraphCheck[] = [checkIdSyntax, checkIds, checkEdges, checkCycles, checkIdentities, checkMounts];
 
 /**
  * Validates a graph as sent by a client and returns it normalized: view state dropped, kind

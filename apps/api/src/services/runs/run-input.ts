@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { tooDeepMessage, valueTooDeep } from '../bounded-json.ts'
 import { pageInput } from '../pagination.ts'
 
 export const startRunInput = z.object({
@@ -6,6 +7,11 @@ export const startRunInput = z.object({
   triggerData: z
     .unknown()
     .optional()
-    .refine((v) => v === undefined || JSON.stringify(v).length <= 64 * 1024, 'must be at most 64 KiB of JSON'),
+    // Every transport bounds depth already; checked first here too, as JSON.stringify recurses.
+    .superRefine((v, ctx) => {
+      if (v === undefined) return
+      if (valueTooDeep(v) !== undefined) ctx.addIssue({ code: 'custom', message: tooDeepMessage() })
+      else if (JSON.stringify(v).length > 64 * 1024) ctx.addIssue({ code: 'custom', message: 'must be at most 64 KiB of JSON' })
+    }),
 })
 export const listRunsInput = z.object(pageInput)

@@ -8,6 +8,8 @@ import { createTriggerInput } from './trigger-input.ts'
 export const WEBHOOK_TOKEN_PREFIX = 'wh_'
 export const hashWebhookToken = (token: string) => createHash('sha256').update(token).digest('hex')
 export const webhookPath = (token: string) => `/v1/api/hooks/${token}`
+/** The part of a token that may be shown (trigger lists, log lines): "wh_" and 5 characters. */
+export const webhookTokenPrefix = (token: string) => token.slice(0, 8)
 
 export type CreatedTrigger = {
   trigger: PublicTrigger
@@ -40,7 +42,7 @@ export async function createTrigger(deps: Deps, actor: Actor, workflowId: string
       name: parsed.name,
       enabled: parsed.enabled,
       tokenHash: hashWebhookToken(token),
-      tokenPrefix: token.slice(0, 8),
+      tokenPrefix: webhookTokenPrefix(token),
       secret: new Uint8Array(deps.sealer.seal(secret)),
       createdById: actor.userId,
     },

@@ -1,5 +1,6 @@
 import { Prisma } from '@kubeorch/db'
-import { AuthenticationError, ConflictError, NotFoundError, invalidField } from '../../errors.ts'
+import { AuthenticationError, ConflictError, NotFoundError } from '../../errors.ts'
+import { parseBoundedJson } from '../bounded-json.ts'
 import type { Deps } from '../context.ts'
 import { hashWebhookToken, WEBHOOK_TOKEN_PREFIX } from './create-trigger.ts'
 import { fireTrigger, type Firing } from './fire-trigger.ts'
@@ -26,12 +27,7 @@ export async function receiveWebhook(deps: Deps, token: string, headers: Headers
   if (skew > deps.config.webhookToleranceSeconds)
     throw new AuthenticationError(`timestamp is ${Math.round(skew)}s away from now; at most ${deps.config.webhookToleranceSeconds}s is accepted (replays are refused)`)
 
-  let payload: unknown
-  try {
-    payload = rawBody.trim() === '' ? undefined : JSON.parse(rawBody)
-  } catch {
-    throw invalidField(['body'], 'must be JSON')
-  }
+  const payload = rawBody.trim() === '' ? undefined : parseBoundedJson(rawBody, ['body'], 'must be JSON')
   if (!trigger.enabled) throw new ConflictError('this webhook trigger is disabled', 'TRIGGER_DISABLED')
 
   // A fresh timestamp and a good signature seen before: the same delivery sent again.

@@ -3,29 +3,47 @@ import { ConflictError, RevisionConflictError, ValidationError } from '../../err
 import type { Actor, Deps } from '../context.ts'
 import { parseInput } from '../parse-input.ts'
 import { openSecretValues, sealSecretValues, separateSecretValues } from '../secrets/secret-values.ts'
-import { loadWorkflow } from './workflow-access.ts'
+import { loadWorkflow, type WorkflowRecord } from './workflow-access.ts'
 import { saveWorkflowInput } from './workflow-input.ts'
 import { writeWorkflowGraph } from './write-workflow-graph.ts'
 import { toPublicWorkflow, type PublicWorkflow } from './public-workflow.ts'
 
 /**
+ * Each failed write means another save landed first, so a save without a revision gets through
+ * once the saves racing it have; past this many (a flood of writers) it is a conflict after all.
+ */
+const MAX_WRITE_ATTEMPTS = 100
+
+/**
  * Persists the canvas (nodes + edges) without creating a version. The graph is validated and its
- * linked fields recomputed from the edges; a save based on an older revision is a conflict.
+ * linked fields recomputed from the edges. With `revision`, a save based on an older revision is
+ * a conflict; without (legacy scripts), the last writer wins: the write is applied to whatever is
+ * current, re-read when another save landed between reading and writing.
  */
 export async function saveWorkflow(deps: Deps, actor: Actor, id: string, input: unknown): Promise<PublicWorkflow> {
   const { nodes, edges, revision } = parseInput(saveWorkflowInput, input)
-  const wf = await loadWorkflow(deps, actor, id, 'edit')
-  if (wf.status === 'ARCHIVED') throw new ConflictError('an archived workflow cannot be edited; unarchive it first', 'ARCHIVED')
+  let wf: WorkflowRecord = await loadWorkflow(deps, actor, id, 'edit')
+  refuseArchived(wf)
   const checked = validateGraph({ nodes, edges })
   if (!checked.ok) throw new ValidationError(checked.issues)
-  const { graph, values } = separateSecretValues(checked.graph, openSecretValues(deps.sealer, wf.secretValues))
-  const base = revision ?? wf.revision
-  const sealed = sealSecretValues(deps.sealer, values)
-  const saved = await writeWorkflowGraph(deps.db, wf.id, base, graph, sealed)
-  if (!saved) {
-    const current = await deps.db.workflow.findUniqueOrThrow({ where: { id: wf.id }, select: { revision: true } })
-    throw new RevisionConflictError(current.revision)
+  for (let attempt = 1; ; attempt++) {
+    // Secret values not sent again are kept from the stored ones, so they are merged per attempt.
+    const { graph, values } = separateSecretValues(checked.graph, openSecretValues(deps.sealer, wf.secretValues))
+    const sealed = sealSecretValues(deps.sealer, values)
+    const saved = await writeWorkflowGraph(deps.db, wf.id, revision ?? wf.revision, graph, sealed)
+    if (saved) {
+      deps.events.publish({ type: 'workflow_updated', workflowId: wf.id, revision: saved.revision, status: saved.status })
+      return toPublicWorkflow({ ...wf, ...saved, secretValues: sealed, nodes: graph.nodes, edges: graph.edges })
+    }
+    if (revision !== undefined || attempt === MAX_WRITE_ATTEMPTS) {
+      const current = await deps.db.workflow.findUniqueOrThrow({ where: { id: wf.id }, select: { revision: true } })
+      throw new RevisionConflictError(current.revision)
+    }
+    wf = await loadWorkflow(deps, actor, id, 'edit')
+    refuseArchived(wf)
   }
-  deps.events.publish({ type: 'workflow_updated', workflowId: wf.id, revision: saved.revision, status: saved.status })
-  return toPublicWorkflow({ ...wf, ...saved, secretValues: sealed, nodes: graph.nodes, edges: graph.edges })
+}
+
+function refuseArchived(wf: WorkflowRecord) {
+  if (wf.status === 'ARCHIVED') throw new ConflictError('an archived workflow cannot be edited; unarchive it first', 'ARCHIVED')
 }
