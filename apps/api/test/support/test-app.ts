@@ -7,6 +7,9 @@ import type { Deps } from '../../src/services/index.ts'
 
 export type TestApp = Awaited<ReturnType<typeof createTestApp>>
 
+/** The server context node's HTTP server would give the app for a client at `address`. */
+const peer = (address?: string) => (address ? { req: { socket: { remoteAddress: address } } } : {})
+
 /** The real app over a database of its own, driven in-process through its fetch handler. */
 export async function createTestApp(overrides: Partial<Config> = {}) {
   const database: TestDatabase = await createTestDatabase()
@@ -14,32 +17,43 @@ export async function createTestApp(overrides: Partial<Config> = {}) {
     databaseUrl: database.url,
     jwtSecret: randomBytes(32).toString('hex'),
     encryptionKey: randomBytes(32).toString('base64'),
+    // Every in-process request comes from one address ('unknown'): tests sign up many users, so
+    // the per-address registration limit is lifted unless a test sets it (auth tests do).
+    registrationsPerHour: 100_000,
     ...overrides,
   })
   const deps: Deps = createDeps(config, database.db)
   const app = buildApp(deps)
 
-  async function rest(method: string, path: string, opts: { token?: string; body?: unknown; raw?: string } = {}) {
+  /** `address` is the client's (the TCP peer a server would see); `headers` are added as given. */
+  async function rest(method: string, path: string, opts: { token?: string; body?: unknown; raw?: string; address?: string; headers?: Record<string, string> } = {}) {
     const res = await app.handle(
       new Request(`http://test${path}`, {
         method,
-        headers: { 'content-type': 'application/json', ...(opts.token ? { authorization: `Bearer ${opts.token}` } : {}) },
+        headers: { 'content-type': 'application/json', ...(opts.token ? { authorization: `Bearer ${opts.token}` } : {}), ...opts.headers },
         body: opts.raw ?? (opts.body === undefined ? undefined : JSON.stringify(opts.body)),
       }),
+      peer(opts.address),
     )
     const text = await res.text()
     return { status: res.status, body: text ? JSON.parse(text) : undefined, headers: res.headers }
   }
 
-  async function gql<T = any>(query: string, variables: Record<string, unknown> = {}, token?: string): Promise<{ data?: T; errors?: any[] }> {
-    const res = await app.handle(
+  async function gql<T = any>(query: string, variables: Record<string, unknown> = {}, token?: string, opts: { address?: string; headers?: Record<string, string> } = {}): Promise<{ data?: T; errors?: any[] }> {
+    const res = await gqlResponse(query, variables, { token, ...opts })
+    return res.json() as Promise<{ data?: T; errors?: any[] }>
+  }
+
+  /** The raw answer to a GraphQL POST (status, headers such as Set-Cookie). */
+  function gqlResponse(query: string, variables: Record<string, unknown> = {}, opts: { token?: string; address?: string; headers?: Record<string, string> } = {}) {
+    return app.handle(
       new Request('http://test/graphql', {
         method: 'POST',
-        headers: { 'content-type': 'application/json', accept: 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        headers: { 'content-type': 'application/json', accept: 'application/json', ...(opts.token ? { authorization: `Bearer ${opts.token}` } : {}), ...opts.headers },
         body: JSON.stringify({ query, variables }),
       }),
+      peer(opts.address),
     )
-    return res.json() as Promise<{ data?: T; errors?: any[] }>
   }
 
   /** Registers a user over REST and returns its session token and id. */
@@ -58,7 +72,7 @@ export async function createTestApp(overrides: Partial<Config> = {}) {
     return { ...user, workflowId: res.body.id as string }
   }
 
-  return { app, deps, db: database.db, rest, gql, signUp, userWithWorkflow, close: async () => {
+  return { app, deps, config, db: database.db, rest, gql, gqlResponse, signUp, userWithWorkflow, close: async () => {
       await deps.background.drain()
       await deps.monitors.stopAll()
       await database.drop()
