@@ -139,6 +139,26 @@ describe('login throttle', () => {
     expect((await login(other.email, PASSWORD, address)).status).toBe(200)
   })
 
+  it('a forged X-Forwarded-For buys no fresh address; behind a trusted proxy the forwarded address is the one counted', async () => {
+    const { email } = await t.signUp('victim9', { address: HOME })
+    const attacker = fresh()
+    for (let i = 0; i < 7; i++) {
+      tally.add('login attempts')
+      await t.rest('POST', '/v1/api/auth/login', { body: { email, password: `g-${i}` }, address: attacker, headers: { 'x-forwarded-for': `192.0.2.${200 + i}` } })
+    }
+    expect((await login(email, 'g', attacker)).status).toBe(429)
+    const proxied = await createTestApp({ trustProxyHops: 1 })
+    try {
+      const user = await proxied.signUp('proxied', { address: '10.0.0.1' })
+      const viaProxy = (password: string, client: string) => (tally.add('login attempts'), proxied.rest('POST', '/v1/api/auth/login', { body: { email: user.email, password }, address: '10.0.0.1', headers: { 'x-forwarded-for': client } }))
+      for (let i = 0; i < 5; i++) expect((await viaProxy(`g-${i}`, '192.0.2.50')).status).toBe(401)
+      expect((await viaProxy('g', '192.0.2.50')).status).toBe(429)
+      expect((await viaProxy(PASSWORD, '192.0.2.51')).status).toBe(200)
+    } finally {
+      await proxied.close()
+    }
+  })
+
   it('malformed logins (400) are not counted, and the counters hold no email or address in clear', async () => {
     const { email } = await t.signUp('victim8', { address: HOME })
     const address = fresh()
