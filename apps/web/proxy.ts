@@ -8,7 +8,9 @@ import { contentSecurityPolicy } from './lib/security-headers'
  */
 export function proxy(request: NextRequest) {
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString('base64')
-  const csp = contentSecurityPolicy({ nonce, apiUrl: serverApiUrl(), pageHostname: request.nextUrl.hostname, dev: process.env.NODE_ENV === 'development' })
+  // The host the browser asked for (nextUrl names the server's own listen address instead).
+  const pageHostname = new URL(`http://${request.headers.get('host') ?? request.nextUrl.host}`).hostname
+  const csp = contentSecurityPolicy({ nonce, apiUrl: serverApiUrl(), pageHostname, dev: process.env.NODE_ENV === 'development' })
   const headers = new Headers(request.headers)
   headers.set('x-nonce', nonce)
   headers.set('content-security-policy', csp)
