@@ -5,15 +5,13 @@ import { useServer } from 'graphql-ws/use/ws'
 import { WebSocketServer } from 'ws'
 import { createGraphQLError } from 'graphql-yoga'
 import { createGraphQL, GRAPHQL_PATH } from './graphql/yoga.ts'
-import { expectedFailureOf, httpStatusOf } from './errors.ts'
+import { expectedFailureOf, ForbiddenError, httpStatusOf } from './errors.ts'
 import { readBody } from './http/read-body.ts'
 import { HOOKS_PREFIX, handleHook } from './rest/hooks.ts'
 import { json } from './rest/router.ts'
 import { REST_PREFIX, REST_ROUTES, openApiDocument, restRouter } from './rest/index.ts'
-import type { Deps } from './services/index.ts'
+import { authenticateRequest, clientOf, CSRF_HEADER, type Actor, type Client, type Deps } from './services/index.ts'
 import { createTerminalServer } from './terminal/terminal-server.ts'
-import { authenticateRequest, clientOf, CSRF_HEADER, type Actor, type Client } from './services/index.ts'
-import { ForbiddenError } from './errors.ts'
 
 /** What the HTTP server passes along with a request (node's IncomingMessage, for the peer address). */
 export type RequestContext = { req?: { socket?: { remoteAddress?: string } } }
