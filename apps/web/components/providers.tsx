@@ -1,5 +1,6 @@
 'use client'
 
+import '../lib/zod-without-eval'
 import { useCallback, useEffect, useMemo, type ReactNode } from 'react'
 import { Provider as UrqlProvider } from 'urql'
 import { AuthProvider, useAuth } from '../lib/auth/auth-context'

@@ -48,7 +48,7 @@ test('every page has a CSP, frame denial, nosniff and a referrer policy; the app
     if (/Content Security Policy|Refused to/i.test(m.text())) violations.push(m.text())
   })
   await page.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (e) => console.error(`Refused to load: CSP violation ${e.violatedDirective} ${e.blockedURI}`))
+    document.addEventListener('securitypolicyviolation', (e) => console.error(`Refused to load: CSP violation ${e.violatedDirective} ${e.blockedURI} at ${e.sourceFile}:${e.lineNumber}`))
   })
   const first = await page.goto('/sign-in')
   const h = first!.headers()

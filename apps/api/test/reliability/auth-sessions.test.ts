@@ -70,6 +70,17 @@ describe('browser session cookie', () => {
     expect(secure.setCookie[0]).toMatch(/; Secure$/)
   })
 
+  it('signUp (the web app\'s registration, name left empty = null) signs the new account in with the cookie', async () => {
+    const res = await t.gqlResponse(
+      `mutation($e: String!, $n: String) { signUp(email: $e, password: "${PASSWORD}", name: $n) { __typename ... on MutationSignUpSuccess { data { user { email name } } } } }`,
+      { e: 'newcomer@example.test', n: null },
+      { headers: { origin: WEB } },
+    )
+    tally.add('session probes')
+    expect((await res.json()).data.signUp).toEqual({ __typename: 'MutationSignUpSuccess', data: { user: { email: 'newcomer@example.test', name: 'newcomer' } } })
+    expect(res.headers.getSetCookie()[0]).toMatch(/^kubeorch_session=[\w-]{43}; Path=\/; HttpOnly; SameSite=Lax/)
+  })
+
   it('the cookie authenticates reads as they are, and writes only with the session\'s CSRF token', async () => {
     const { email } = await t.signUp('cookie2')
     const { cookie, csrf } = await signIn(email)

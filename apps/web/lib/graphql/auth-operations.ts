@@ -26,7 +26,7 @@ export const REVOKE_API_TOKEN = `mutation RevokeApiToken($id: ID!) {
 
 export const SESSIONS = `query Sessions { sessions { id kind current userAgent address createdAt expiresAt } }`
 export const REVOKE_SESSION = `mutation RevokeSession($id: ID!) {
-  revokeSession(id: $id) { __typename ... on MutationRevokeSessionSuccess { data } ${READ} }
+  revokeSession(id: $id) { __typename ... on MutationRevokeSessionSuccess { data } ... on Error { message code } }
 }`
 
 export const CREATE_TERMINAL_TICKET = `mutation CreateTerminalTicket($workflowId: ID!, $nodeId: String!) {

@@ -120,7 +120,7 @@ builder.mutationFields((t) => ({
     extensions: requires('public'),
     errors: { types: [ValidationError, ForbiddenError, RateLimitedError] },
     args: { email: t.arg.string(), password: t.arg.string(), name: t.arg.string({ required: false }) },
-    resolve: (_r, args, ctx) => registerUser(ctx.deps, args, ctx.client),
+    resolve: (_r, args, ctx) => registerUser(ctx.deps, { ...args, name: args.name ?? undefined }, ctx.client),
   }),
   login: t.field({
     type: AuthPayload,
@@ -143,7 +143,7 @@ builder.mutationFields((t) => ({
     description: 'Registers from the web app and signs it in with the session cookie.',
     errors: { types: SIGN_IN_ERRORS },
     args: { email: t.arg.string(), password: t.arg.string(), name: t.arg.string({ required: false }) },
-    resolve: (_r, args, ctx) => withCookie(ctx, signUpBrowser(ctx.deps, args, ctx.client)),
+    resolve: (_r, args, ctx) => withCookie(ctx, signUpBrowser(ctx.deps, { ...args, name: args.name ?? undefined }, ctx.client)),
   }),
   signOut: t.boolean({
     extensions: requires('public'),
