@@ -15,6 +15,8 @@ test('register in the browser: an httpOnly cookie, no token in storage; a reload
   await page.goto('/workflows')
   await expect(page).toHaveURL(/\/sign-in/)
   await page.getByRole('link', { name: 'Register' }).click()
+  // The sign-in form has the same fields: fill only once the register page is there.
+  await expect(page.getByRole('heading', { name: 'Create your KubeOrch account' })).toBeVisible()
   await page.getByLabel('Email').fill(email)
   await page.getByLabel('Password').fill(PASSWORD)
   await page.getByRole('button', { name: 'Create account' }).click()
