@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net'
 import { createClient } from 'graphql-ws'
 import WebSocket from 'ws'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startBearerSession } from '../../src/services/index.ts'
 import { createTestApp, type TestApp } from '../support/test-app.ts'
 import { createTally } from './support/tally.ts'
 
@@ -173,6 +174,21 @@ describe('sessions: listed, revocable, owner-scoped', () => {
     expect((await t.rest('DELETE', `/v1/api/auth/sessions/${aliceSession}`, { token: apiToken })).status).toBe(403)
     expect((await t.rest('GET', '/v1/api/workflows', { token: alice.token })).status).toBe(200)
     tally.add('session probes', 6)
+  })
+})
+
+describe('sessions are bounded', () => {
+  it('signing in again and again keeps the newest 50 sessions of a user; expired ones are never accepted', async () => {
+    const { userId, token: oldest } = await t.signUp('many-sessions')
+    const client = { address: '192.0.2.9', secure: false }
+    const tokens: string[] = []
+    for (let i = 0; i < 52; i++) tokens.push(await startBearerSession(t.deps, userId, client))
+    tally.add('session probes', 52)
+    expect(await t.db.session.count({ where: { userId } })).toBe(50)
+    expect((await t.rest('GET', '/v1/api/workflows', { token: oldest })).status).toBe(401)
+    expect((await t.rest('GET', '/v1/api/workflows', { token: tokens[51] })).status).toBe(200)
+    await t.db.session.updateMany({ where: { userId }, data: { expiresAt: new Date(Date.now() - 1000) } })
+    expect((await t.rest('GET', '/v1/api/workflows', { token: tokens[51] })).status).toBe(401)
   })
 })
 
