@@ -7,7 +7,7 @@ CREATE TYPE "TokenScope" AS ENUM ('READ', 'WRITE', 'RUN');
 CREATE TYPE "SessionKind" AS ENUM ('BROWSER', 'BEARER');
 
 -- AlterTable
-ALTER TABLE "ApiToken" ADD COLUMN     "scopes" "TokenScope"[] DEFAULT ARRAY['READ', 'WRITE', 'RUN']::"TokenScope"[];
+ALTER TABLE "ApiToken" ADD COLUMN     "scopes" "TokenScope"[] NOT NULL DEFAULT ARRAY['READ', 'WRITE', 'RUN']::"TokenScope"[];
 
 -- CreateTable
 CREATE TABLE "Session" (
