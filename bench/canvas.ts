@@ -59,7 +59,12 @@ export async function canvasBench(env: BenchEnv, log: (s: string) => void): Prom
 
     const newPage = async () => {
       const context = await browser.newContext({ viewport: { width: 1280, height: 800 } })
-      await context.addInitScript((session) => window.localStorage.setItem('kubeorch.session', JSON.stringify(session)), { token: rest.token, user })
+      // Signed in as the web app is: the API's session cookie, set through the context's own jar.
+      const signIn = await context.request.post(`${api.url}/graphql`, {
+        data: { query: 'mutation($e: String!, $p: String!) { signIn(email: $e, password: $p) { __typename } }', variables: { e: user.email, p: 'correct horse battery staple' } },
+        headers: { 'content-type': 'application/json', origin: webUrl },
+      })
+      if ((await signIn.json()).data?.signIn?.__typename !== 'MutationSignInSuccess') throw new Error(`canvas: sign-in failed: ${await signIn.text()}`)
       return { context, page: await context.newPage() }
     }
     const open = async (page: Page) => {

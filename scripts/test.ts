@@ -53,7 +53,7 @@ if (existsSync(reliability)) {
     const r = JSON.parse(readFileSync(`${reliability}/${file}`, 'utf8'))
     totals[r.category] = (totals[r.category] ?? 0) + r.total
   }
-  console.log(`\nreliability: ${totals.faults ?? 0} fault scenarios survived, ${totals.fuzz ?? 0} fuzz cases, ${totals.tenants ?? 0} cross-tenant probes, ${totals.secrets ?? 0} secret checks (failures above if anything was lost or leaked)`)
+  console.log(`\nreliability: ${totals.faults ?? 0} fault scenarios survived, ${totals.fuzz ?? 0} fuzz cases, ${totals.tenants ?? 0} cross-tenant probes, ${totals.secrets ?? 0} secret checks, ${totals.auth ?? 0} auth probes (failures above if anything was lost or leaked)`)
 }
 console.log(`\n${passed} passed, ${failed} failed`)
 process.exit(unit || e2e || (failed > 0 ? 1 : 0))

@@ -4,34 +4,63 @@ import { createServerAdapter } from '@whatwg-node/server'
 import { useServer } from 'graphql-ws/use/ws'
 import { WebSocketServer } from 'ws'
 import { isGraphQLError, requestLimitError } from './graphql/request-limits.ts'
+import { createGraphQLError } from 'graphql-yoga'
 import { createGraphQL, GRAPHQL_PATH } from './graphql/yoga.ts'
-import { expectedFailureOf, httpStatusOf } from './errors.ts'
+import { expectedFailureOf, ForbiddenError, httpStatusOf } from './errors.ts'
 import { readBody } from './http/read-body.ts'
 import { HOOKS_PREFIX, handleHook, redactHookToken } from './rest/hooks.ts'
 import { json, restErrorBody } from './rest/router.ts'
 import { REST_PREFIX, REST_ROUTES, openApiDocument, restRouter } from './rest/index.ts'
-import { authenticate, type Deps } from './services/index.ts'
 import { jsonTextTooDeep, tooDeepError } from './services/bounded-json.ts'
+import { authenticateRequest, clientOf, CSRF_HEADER, type Actor, type Client, type Deps } from './services/index.ts'
 import { createTerminalServer } from './terminal/terminal-server.ts'
+
+/** What the HTTP server passes along with a request (node's IncomingMessage, for the peer address). */
+export type RequestContext = { req?: { socket?: { remoteAddress?: string } } }
+
+/** Every answer: no MIME sniffing, never framed, no referrer sent on. */
+const SECURITY_HEADERS: Record<string, string> = {
+  'x-content-type-options': 'nosniff',
+  'x-frame-options': 'DENY',
+  'referrer-policy': 'no-referrer',
+}
 
 /** Builds the whole HTTP surface: GraphQL (+ GraphiQL, SSE), REST under /v1/api, OpenAPI, health. */
 export function buildApp(deps: Deps) {
   const yoga = createGraphQL(deps)
   const openApi = openApiDocument(REST_PREFIX, REST_ROUTES)
 
-  /** The browser app is served from another origin (port): answer CORS for the configured ones. */
-  async function handle(request: Request): Promise<Response> {
+  /**
+   * The browser app is served from another origin (port): answer CORS for the configured ones,
+   * with credentials (its session cookie), so always the exact origin, never `*`.
+   */
+  async function handle(request: Request, context: RequestContext = {}): Promise<Response> {
     const started = performance.now()
     const origin = request.headers.get('origin')
     const allowed = origin && deps.config.webOrigins.includes(origin) ? origin : undefined
     if (request.method === 'OPTIONS' && allowed)
-      return new Response(null, { status: 204, headers: corsHeaders(allowed, request) })
-    const response = await route(request)
+      return new Response(null, { status: 204, headers: { ...corsHeaders(allowed, request), ...SECURITY_HEADERS } })
+    const client = clientOf(request, context.req?.socket?.remoteAddress, deps.config.trustProxyHops)
+    const response = await route(request, client)
     withServerTiming(response, performance.now() - started)
-    if (!allowed) return response
-    const headers = new Headers(response.headers)
-    for (const [k, v] of Object.entries(corsHeaders(allowed, request))) headers.set(k, v)
-    return new Response(response.body, { status: response.status, statusText: response.statusText, headers })
+    return withHeaders(response, { ...SECURITY_HEADERS, ...(allowed ? corsHeaders(allowed, request) : {}) })
+  }
+
+  /**
+   * Adds headers in place (a rebuilt Response around a stream would no longer pass the client's
+   * disconnect on to it, leaving SSE subscribers behind); rebuilt only if the headers are immutable.
+   */
+  function withHeaders(response: Response, extra: Record<string, string>, cookies: string[] = []): Response {
+    try {
+      for (const [k, v] of Object.entries(extra)) response.headers.set(k, v)
+      for (const c of cookies) response.headers.append('set-cookie', c)
+      return response
+    } catch {
+      const headers = new Headers(response.headers)
+      for (const [k, v] of Object.entries(extra)) headers.set(k, v)
+      for (const c of cookies) headers.append('set-cookie', c)
+      return new Response(response.body, { status: response.status, statusText: response.statusText, headers })
+    }
   }
 
   /**
@@ -39,9 +68,9 @@ export function buildApp(deps: Deps) {
    * sends the error's stack to the client): a database outage is a 503 the client may retry,
    * the rest a 500 logged in full here.
    */
-  async function route(request: Request): Promise<Response> {
+  async function route(request: Request, client: Client): Promise<Response> {
     try {
-      return await dispatch(request)
+      return await dispatch(request, client)
     } catch (e) {
       const expected = expectedFailureOf(e)
       if (expected) return json(httpStatusOf(expected), { error: expected.message }, httpStatusOf(expected) === 503 ? { 'retry-after': '2' } : {})
@@ -50,7 +79,17 @@ export function buildApp(deps: Deps) {
     }
   }
 
-  async function dispatch(request: Request): Promise<Response> {
+  /** The caller of a GraphQL or REST request (bearer token, or the session cookie with its CSRF check). */
+  const callerOf = (request: Request): Promise<Actor | undefined> =>
+    authenticateRequest(deps, {
+      method: request.method,
+      authorization: request.headers.get('authorization'),
+      cookie: request.headers.get('cookie'),
+      origin: request.headers.get('origin'),
+      csrf: request.headers.get(CSRF_HEADER),
+    })
+
+  async function dispatch(request: Request, client: Client): Promise<Response> {
     const url = new URL(request.url)
     let body: string | undefined = ''
     if (request.method !== 'GET' && request.method !== 'HEAD') {
@@ -58,10 +97,19 @@ export function buildApp(deps: Deps) {
       if (body === undefined) return json(413, { error: `request body larger than ${deps.config.maxBodyBytes} bytes` })
     }
     if (url.pathname === GRAPHQL_PATH) {
+      let actor: Actor | undefined
+      try {
+        actor = await callerOf(request)
+      } catch (e) {
+        if (e instanceof ForbiddenError) return json(403, { errors: [{ message: e.message, extensions: { code: e.code } }] })
+        throw e
+      }
       const headers = new Headers(request.headers)
       headers.delete('origin') // CORS is answered above, once, for every route
       const forwarded = new Request(request.url, { method: request.method, headers, body: body || undefined })
-      return yoga.fetch(forwarded, {})
+      const setCookies: string[] = []
+      const response = await yoga.fetch(forwarded, { authenticated: { actor }, client, setCookies })
+      return setCookies.length ? withHeaders(response, {}, setCookies) : response
     }
     if (url.pathname === '/v1/api-docs') return json(200, openApi)
     if (url.pathname === '/healthz') return json(200, { ok: true })
@@ -78,13 +126,19 @@ export function buildApp(deps: Deps) {
           return json(400, { error: 'request body is not valid JSON' })
         }
       }
-      const actor = await authenticate(deps, request.headers.get('authorization'))
-      return restRouter(request, deps, actor, parsed)
+      let actor: Actor | undefined
+      try {
+        actor = await callerOf(request)
+      } catch (e) {
+        if (e instanceof ForbiddenError) return json(403, { error: e.message })
+        throw e
+      }
+      return restRouter(request, deps, actor, parsed, client)
     }
     return json(404, { error: `not found: ${url.pathname}` })
   }
 
-  const adapter = createServerAdapter(handle)
+  const adapter = createServerAdapter<RequestContext>((request, context) => handle(request, context))
 
   /**
    * `Server-Timing: app;dur=<ms>`: the time from the request reaching the handler (body included)
@@ -103,7 +157,8 @@ export function buildApp(deps: Deps) {
     return {
       'access-control-allow-origin': origin,
       'access-control-allow-methods': 'GET, POST, PUT, DELETE, OPTIONS',
-      'access-control-allow-headers': request.headers.get('access-control-request-headers') ?? 'authorization, content-type',
+      'access-control-allow-headers': request.headers.get('access-control-request-headers') ?? `authorization, content-type, ${CSRF_HEADER}`,
+      'access-control-allow-credentials': 'true',
       'access-control-max-age': '600',
       vary: 'origin',
     }
@@ -137,14 +192,34 @@ export function buildApp(deps: Deps) {
           // as errors of this subscription, not by closing the socket.
           const refused = requestLimitError(params)
           if (refused) return [refused]
+          const connectionParams = (ctx.connectionParams ?? {}) as Record<string, unknown>
+          const upgrade = ctx.extra.request
+          const request = new Request('http://localhost/graphql', { headers: { 'user-agent': upgrade.headers['user-agent'] ?? '', origin: upgrade.headers.origin ?? '' } })
+          // A browser's connection is authenticated by its session cookie (sent with the upgrade):
+          // only from the web app's origin, with the CSRF token as a connection parameter, as for
+          // any write — a page elsewhere cannot open a socket that acts as its visitor.
+          let actor: Actor | undefined
+          try {
+            actor = await authenticateRequest(deps, {
+              method: 'WEBSOCKET',
+              authorization: typeof connectionParams.authorization === 'string' ? connectionParams.authorization : undefined,
+              cookie: upgrade.headers.cookie,
+              origin: upgrade.headers.origin,
+              csrf: typeof connectionParams.csrfToken === 'string' ? connectionParams.csrfToken : undefined,
+            })
+          } catch (e) {
+            if (e instanceof ForbiddenError) return [createGraphQLError(e.message, { extensions: { code: e.code } })]
+            throw e
+          }
+          const client = clientOf(request, upgrade.socket.remoteAddress, deps.config.trustProxyHops)
           const { schema, execute, subscribe, contextFactory, parse, validate } = yoga.getEnveloped({
             ...ctx,
-            req: ctx.extra.request,
+            req: upgrade,
             socket: ctx.extra.socket,
             params,
-            request: new Request('http://localhost/graphql', {
-              headers: { authorization: String((ctx.connectionParams as Record<string, unknown> | undefined)?.authorization ?? '') },
-            }),
+            request,
+            authenticated: { actor },
+            client,
           })
           let document
           try {

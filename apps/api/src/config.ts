@@ -20,6 +20,31 @@ export const configSchema = z.object({
   /** Kubeconfig written by `npm run sandbox`; while it exists, every user gets a "sandbox" cluster. */
   sandboxKubeconfig: z.string().optional(),
   sessionTtlSeconds: z.coerce.number().int().positive().default(7 * 24 * 3600),
+  /**
+   * Who may create an account: `open` (anyone), `closed` (nobody, except the first account of an
+   * empty instance, so an operator can always bootstrap one).
+   */
+  registration: z.enum(['open', 'closed']).default('open'),
+  /** Accounts one client address may create per hour. */
+  registrationsPerHour: z.coerce.number().int().min(1).default(10),
+  /**
+   * Login throttle (PostgreSQL counters, shared by replicas). After this many failures of one
+   * account from one address, each further attempt waits 2^k s (k = failures past it).
+   */
+  loginFreeFailuresPerAccountAddress: z.coerce.number().int().min(1).default(5),
+  /** The same, over every account tried from one address (password spraying). */
+  loginFreeFailuresPerAddress: z.coerce.number().int().min(1).default(30),
+  /** The same, over every address, for one account; addresses the account signed in from before are exempt. */
+  loginFreeFailuresPerAccount: z.coerce.number().int().min(1).default(10),
+  /** Longest wait the growing delay reaches. */
+  loginMaxDelaySeconds: z.coerce.number().int().min(1).default(15 * 60),
+  /**
+   * Proxies in front of the API whose X-Forwarded-For (and X-Forwarded-Proto) are believed: 0
+   * (the default) takes the client address from the TCP connection and ignores the header.
+   */
+  trustProxyHops: z.coerce.number().int().min(0).max(10).default(0),
+  /** The session cookie's Secure flag: `auto` sets it on https requests. */
+  cookieSecure: z.enum(['auto', 'always', 'never']).default('auto'),
   /** `memory` for one API process; `postgres` (LISTEN/NOTIFY) when several replicas share a database. */
   eventBus: z.enum(['memory', 'postgres']).default('memory'),
   /** A replica renews the leases of its runs and monitors; one it stopped renewing is taken over after this. */

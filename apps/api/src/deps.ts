@@ -3,7 +3,7 @@ import type { Config } from './config.ts'
 import { createInProcessEventBus, type EventBus } from './events.ts'
 import { createPostgresEventBus } from './events-postgres.ts'
 import type { Deps } from './services/index.ts'
-import { createLoginThrottle } from './services/auth/login-attempts.ts'
+import { createAuthThrottle } from './services/auth/auth-throttle.ts'
 import { createBackgroundTasks } from './services/background.ts'
 import { createMonitorRegistry } from './services/monitoring/monitor-registry.ts'
 import { createReplica } from './services/replicas/replica.ts'
@@ -25,7 +25,7 @@ export function createDeps(config: Config, db = createDb(config.databaseUrl)): D
     events,
     config,
     sealer: createSealer(config.encryptionKey),
-    loginThrottle: createLoginThrottle(),
+    authThrottle: createAuthThrottle(config),
     background: createBackgroundTasks(),
     monitors: createMonitorRegistry(),
     replica,

@@ -32,6 +32,11 @@ const config = configSchema.parse({
   // Several replicas on one database: KUBEORCH_EVENT_BUS=postgres (see README, Triggers and replicas).
   eventBus: env.KUBEORCH_EVENT_BUS,
   publicUrl: env.KUBEORCH_PUBLIC_URL ?? `http://${env.HOST ?? '127.0.0.1'}:${env.PORT ?? 4000}`,
+  // Sign-up and client addresses (README, Security).
+  registration: env.KUBEORCH_REGISTRATION,
+  registrationsPerHour: env.KUBEORCH_REGISTRATIONS_PER_HOUR,
+  trustProxyHops: env.KUBEORCH_TRUST_PROXY,
+  cookieSecure: env.KUBEORCH_COOKIE_SECURE,
 })
 const server = await startServer(config)
 console.log(`KubeOrch API ready: GraphiQL ${server.url}/graphql · REST ${server.url}/v1/api · OpenAPI ${server.url}/v1/api-docs`)

@@ -8,6 +8,7 @@ import { useAuth } from '../lib/auth/auth-context'
 const NAV = [
   { href: '/workflows', label: 'Workflows' },
   { href: '/clusters', label: 'Clusters' },
+  { href: '/settings', label: 'Settings' },
 ]
 
 /** Signed-in pages: a top bar, and a redirect to sign in when there is no session. */
@@ -35,7 +36,7 @@ export function AppShell({ children }: { children: ReactNode }) {
         </nav>
         <span className="spacer" />
         <span title={session.user.email}>{session.user.name || session.user.email}</span>
-        <button type="button" className="btn btn-sm" onClick={signOut}>
+        <button type="button" className="btn btn-sm" onClick={() => void signOut()}>
           Sign out
         </button>
       </header>

@@ -138,9 +138,15 @@ test('a running node: its logs follow new lines, and a terminal opens a shell in
   await page.screenshot({ path: `${SHOTS}/58-node-logs.png` })
 
   await page.getByRole('tab', { name: 'Terminal' }).click()
+  const sockets: string[] = []
+  page.on('websocket', (ws) => sockets.push(ws.url()))
   await page.getByRole('button', { name: 'Connect' }).click()
   const status = page.getByRole('region', { name: 'Terminal' }).getByRole('status')
   await expect(status).toContainText(`in ${web}-`, { timeout: 20_000 })
+  // The socket is opened with a single-use ticket, never with the session in its URL.
+  const terminalSocket = sockets.find((u) => u.includes('/terminal'))!
+  expect(terminalSocket).toMatch(/[?&]ticket=kot_/)
+  expect(terminalSocket).not.toMatch(/access_token|kubeorch_session/)
   await page.locator('.terminal-host .xterm').click()
   await page.keyboard.type('echo kubeorch-$((40+2))\n')
   await expect(page.locator('.terminal-host .xterm-rows')).toContainText('kubeorch-42', { timeout: 15_000 })

@@ -17,3 +17,21 @@ export function graphqlHttpUrl(apiUrl: string): string {
 export function graphqlWsUrl(apiUrl: string): string {
   return `${apiUrl.replace(/^http/, 'ws')}/graphql`
 }
+
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]'])
+
+/**
+ * The session cookie is SameSite=Lax, so the browser sends it to the API only when the API is on
+ * the same site as the page (ports do not matter; 127.0.0.1 and localhost are different sites).
+ * A local install reaches the API at 127.0.0.1 whichever loopback name the page was opened with,
+ * so on loopback the API's host name follows the page's. Elsewhere the API URL is used as given
+ * (serve the API on the web app's site, e.g. api.example.com beside app.example.com).
+ */
+export function sameSiteApiUrl(apiUrl: string, page: { hostname: string } | undefined = typeof window === 'undefined' ? undefined : window.location): string {
+  if (!page) return apiUrl
+  const url = new URL(apiUrl)
+  const pageHost = page.hostname.includes(':') && !page.hostname.startsWith('[') ? `[${page.hostname}]` : page.hostname
+  if (!LOOPBACK.has(url.hostname) || !LOOPBACK.has(pageHost) || url.hostname === pageHost) return apiUrl
+  url.hostname = pageHost
+  return url.toString().replace(/\/+$/, '')
+}

@@ -5,6 +5,8 @@ export { Prisma } from './generated/prisma/client.ts'
 export type {
   User,
   ApiToken,
+  Session,
+  TerminalTicket,
   Cluster,
   Workflow,
   WorkflowMember,
@@ -24,4 +26,6 @@ export {
   TriggerKind,
   ClusterStatus,
   WorkflowRole,
+  TokenScope,
+  SessionKind,
 } from './generated/prisma/enums.ts'

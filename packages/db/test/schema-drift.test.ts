@@ -71,8 +71,9 @@ describe('migrations match prisma/schema.prisma', () => {
         }
         const type = f.kind === 'enum' ? 'USER-DEFINED' : undefined
         const scalar = json.has(`${model}.${f.name}`) ? ['json'] : SCALAR_TO_PG[f.type]
-        if (type ? col.data_type !== type || col.udt_name !== f.type : !scalar?.includes(col.data_type))
-          problems.push(`${model}.${f.name}: ${f.type} stored as ${col.data_type}/${col.udt_name}`)
+        // A list is a PostgreSQL array (udt `_<element>`), of the enum itself for an enum list.
+        if (f.isList ? col.data_type !== 'ARRAY' || (type && col.udt_name !== `_${f.type}`) : type ? col.data_type !== type || col.udt_name !== f.type : !scalar?.includes(col.data_type))
+          problems.push(`${model}.${f.name}: ${f.isList ? `${f.type}[]` : f.type} stored as ${col.data_type}/${col.udt_name}`)
         if ((col.is_nullable === 'NO') !== f.isRequired) problems.push(`${model}.${f.name}: nullability differs`)
       }
       for (const c of cols.keys()) if (!fieldNames.has(c)) problems.push(`${model}.${c} is not in the schema`)

@@ -2,9 +2,13 @@ import SchemaBuilder from '@pothos/core'
 import ErrorsPlugin from '@pothos/plugin-errors'
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth'
 import { AuthenticationError, DomainError } from '../errors.ts'
-import type { Actor, Deps } from '../services/index.ts'
+import type { Actor, Client, Deps } from '../services/index.ts'
 
-export type GraphQLContext = { deps: Deps; actor: Actor | undefined }
+/**
+ * Per request: the caller (actor), what the HTTP layer knows of the client, and Set-Cookie values
+ * a resolver wants on the answer (the browser sign-in), which app.ts adds to the response.
+ */
+export type GraphQLContext = { deps: Deps; actor: Actor | undefined; client: Client; setCookies: string[] }
 
 export const builder = new SchemaBuilder<{
   Context: GraphQLContext

@@ -3,17 +3,23 @@ import { maxAliasesPlugin } from '@escape.tech/graphql-armor-max-aliases'
 import { maxDepthPlugin } from '@escape.tech/graphql-armor-max-depth'
 import { createGraphQLError, createYoga, maskError } from 'graphql-yoga'
 import { expectedFailureOf, httpStatusOf } from '../errors.ts'
-import { authenticate, type Deps } from '../services/index.ts'
+import { authenticate, type Actor, type Client, type Deps } from '../services/index.ts'
 import type { GraphQLContext } from './builder.ts'
 import { boundedParserCaches } from './document-cache.ts'
 import { isGraphQLError, useRequestLimits } from './request-limits.ts'
+import { useCredentialScopes } from './credential-scopes.ts'
 import { schema } from './schema/index.ts'
 
 export const GRAPHQL_PATH = '/graphql'
 
+/** What app.ts hands yoga per request: the caller it authenticated (cookie or bearer) and the client. */
+export type GraphQLServerContext = { authenticated?: { actor: Actor | undefined }; client?: Client; setCookies?: string[] }
+
+const NO_CLIENT: Client = { address: 'unknown', secure: false }
+
 /** GraphQL over HTTP and SSE (yoga); graphql-ws is attached to the same path in app.ts. */
 export function createGraphQL(deps: Deps) {
-  return createYoga<Record<string, unknown>, GraphQLContext>({
+  return createYoga<GraphQLServerContext, GraphQLContext>({
     schema,
     graphqlEndpoint: GRAPHQL_PATH,
     // Masking stays on: unexpected errors reach clients as "Unexpected error." and are logged in full.
@@ -51,13 +57,15 @@ export function createGraphQL(deps: Deps) {
       maxDepthPlugin({ n: 10, flattenFragments: true }),
       maxAliasesPlugin({ n: 15 }),
       costLimitPlugin({ maxCost: 5000 }),
+      useCredentialScopes(),
     ],
-    context: async ({ request, connectionParams }: { request: Request; connectionParams?: Record<string, unknown> }) => ({
+    context: async ({ request, connectionParams, authenticated, client, setCookies }: GraphQLServerContext & { request: Request; connectionParams?: Record<string, unknown> }) => ({
       deps,
-      actor: await authenticate(
-        deps,
-        request.headers.get('authorization') ?? (connectionParams?.authorization as string | undefined),
-      ),
+      actor: authenticated
+        ? authenticated.actor
+        : await authenticate(deps, request.headers.get('authorization') ?? (connectionParams?.authorization as string | undefined)),
+      client: client ?? NO_CLIENT,
+      setCookies: setCookies ?? [],
     }),
   })
 }

@@ -1,5 +1,5 @@
 import type { Finding, Fix } from '@kubeorch/domain'
-import { applyNodeFix, diagnoseWorkflowNode, previewNodeFix, streamNodeLogs, type FixPreview, type LogLines } from '../services/index.ts'
+import { applyNodeFix, createTerminalTicket, diagnoseWorkflowNode, previewNodeFix, streamNodeLogs, type FixPreview, type LogLines } from '../services/index.ts'
 import { workflowToRest } from './mappers.ts'
 import type { Route } from './router.ts'
 
@@ -28,8 +28,16 @@ export const monitorRoutes: Route[] = [
     },
   },
   {
-    method: 'GET', path: '/workflows/:id/nodes/:nodeId/terminal',
-    summary: 'WebSocket (upgrade) into a container ?pod&container: send {type:"stdin",data} / {type:"resize",cols,rows}; receive stdout, stderr, exit',
+    method: 'POST', path: '/workflows/:id/nodes/:nodeId/terminal/ticket', status: 201, scope: 'run',
+    summary: 'A single-use ticket (30 s) for the terminal WebSocket → { ticket, expires_at }; open it with ?ticket=',
+    handler: async ({ deps, actor, params }) => {
+      const { ticket, expiresAt } = await createTerminalTicket(deps, actor, params.id!, params.nodeId!)
+      return { ticket, expires_at: expiresAt.toISOString() }
+    },
+  },
+  {
+    method: 'GET', path: '/workflows/:id/nodes/:nodeId/terminal', scope: 'run',
+    summary: 'WebSocket (upgrade) into a container ?ticket&pod&container (or Authorization: Bearer): send {type:"stdin",data} / {type:"resize",cols,rows}; receive stdout, stderr, exit',
     handler: async () => new Response(JSON.stringify({ error: 'this route is a WebSocket: connect with an Upgrade: websocket request' }), {
       status: 426, headers: { 'content-type': 'application/json; charset=utf-8', upgrade: 'websocket' },
     }),

@@ -1,5 +1,5 @@
-import { DomainError, ValidationError, httpStatusOf, AuthenticationError, RevisionConflictError, InvalidTransitionError, invalidField, expectedFailureOf } from '../errors.ts'
-import type { Actor, Deps } from '../services/index.ts'
+import { DomainError, ValidationError, httpStatusOf, AuthenticationError, RevisionConflictError, InvalidTransitionError, RateLimitedError, invalidField, expectedFailureOf } from '../errors.ts'
+import { meets, type Actor, type Client, type Deps, type Requirement } from '../services/index.ts'
 
 export type RestRequest = {
   deps: Deps
@@ -8,6 +8,8 @@ export type RestRequest = {
   query: Record<string, string>
   body: unknown
   request: Request
+  /** Who is calling (address, user agent, origin), as the HTTP layer saw it. */
+  client: Client
 }
 
 export type Route = {
@@ -16,13 +18,15 @@ export type Route = {
   summary: string
   /** Public routes (register, login) skip authentication. */
   public?: boolean
+  /** What the credential must allow (services/auth/scopes.ts): read for GET, write otherwise, unless named. */
+  scope?: Requirement
   status?: number
   handler: (req: RestRequest & { actor: Actor }) => Promise<unknown>
 }
 
 type Compiled = Route & { regex: RegExp; keys: string[] }
 
-export type RestDispatcher = (request: Request, deps: Deps, actor: Actor | undefined, body: unknown) => Promise<Response>
+export type RestDispatcher = (request: Request, deps: Deps, actor: Actor | undefined, body: unknown, client: Client) => Promise<Response>
 
 /** Matches a request against the route table; one place maps errors to the legacy `{ error, details }` body. */
 export function createRestRouter(prefix: string, routes: Route[]): RestDispatcher {
@@ -31,7 +35,7 @@ export function createRestRouter(prefix: string, routes: Route[]): RestDispatche
     const pattern = r.path.replace(/:(\w+)/g, (_m, k: string) => (keys.push(k), '([^/]+)'))
     return { ...r, keys, regex: new RegExp(`^${prefix}${pattern}/?$`) }
   })
-  return async (request, deps, actor, body) => {
+  return async (request, deps, actor, body, client) => {
     const url = new URL(request.url)
     const matches = compiled.filter((r) => r.regex.test(url.pathname))
     if (matches.length === 0) return json(404, { error: `no route for ${request.method} ${url.pathname}` })
@@ -39,6 +43,7 @@ export function createRestRouter(prefix: string, routes: Route[]): RestDispatche
     if (!route) return json(405, { error: `method ${request.method} not allowed`, details: { allowed: matches.map((m) => m.method) } })
     try {
       if (!route.public && !actor) throw new AuthenticationError()
+      if (actor && !route.public) meets(actor, requirementOf(route))
       const values = route.regex.exec(url.pathname)!.slice(1)
       const params = Object.fromEntries(route.keys.map((k, i) => [k, decodeSegment(k, values[i]!)]))
       const result = await route.handler({
@@ -48,16 +53,19 @@ export function createRestRouter(prefix: string, routes: Route[]): RestDispatche
         query: Object.fromEntries(url.searchParams),
         body,
         request,
+        client,
       })
       if (result instanceof Response) return result
       return result === undefined ? new Response(null, { status: 204 }) : json(route.status ?? 200, result)
     } catch (e) {
       const expected = expectedFailureOf(e)
-      if (expected) return json(httpStatusOf(expected), restErrorBody(expected))
+      if (expected) return json(httpStatusOf(expected), restErrorBody(expected), expected instanceof RateLimitedError ? { 'retry-after': String(expected.retryAfterSeconds) } : {})
       throw e
     }
   }
 }
+
+export const requirementOf = (route: Route): Requirement => route.scope ?? (route.method === 'GET' ? 'read' : 'write')
 
 /** A path parameter, percent-decoded; malformed encoding (`%zz`) is the client's error, naming the parameter. */
 export function decodeSegment(name: string, raw: string): string {

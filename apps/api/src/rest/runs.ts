@@ -5,7 +5,7 @@ import { sseResponse } from './sse.ts'
 
 export const runRoutes: Route[] = [
   {
-    method: 'POST', path: '/workflows/:id/run', summary: 'Start a run { trigger_data? } → 202 { run_id, status }', status: 202,
+    method: 'POST', path: '/workflows/:id/run', summary: 'Start a run { trigger_data? } → 202 { run_id, status }', status: 202, scope: 'run',
     handler: async ({ deps, actor, params, body }) => {
       const b = (body ?? {}) as { trigger_data?: unknown }
       const r = await startRun(deps, actor, params.id!, { triggerData: b.trigger_data })
@@ -21,7 +21,7 @@ export const runRoutes: Route[] = [
     handler: async ({ deps, actor, params }) => runToRest(await getRun(deps, actor, params.id!, params.runId!)),
   },
   {
-    method: 'POST', path: '/workflows/:id/runs/:runId/cancel', summary: 'Cancel a running run (stops between steps)',
+    method: 'POST', path: '/workflows/:id/runs/:runId/cancel', summary: 'Cancel a running run (stops between steps)', scope: 'run',
     handler: async ({ deps, actor, params }) => runToRest(await cancelRun(deps, actor, params.id!, params.runId!)),
   },
   {

@@ -3,7 +3,7 @@ import type { Duplex } from 'node:stream'
 import { createObjectReader, openShell, type ShellSession } from '@kubeorch/kube'
 import { WebSocketServer, type RawData, type WebSocket } from 'ws'
 import { AuthenticationError, DomainError, httpStatusOf } from '../errors.ts'
-import { authenticate, openNodeTerminal, type Deps, type TerminalTarget } from '../services/index.ts'
+import { authenticate, meets, openNodeTerminal, redeemTerminalTicket, type Actor, type Deps, type TerminalTarget } from '../services/index.ts'
 
 export const TERMINAL_PATH = /^\/v1\/api\/workflows\/([^/]+)\/nodes\/([^/]+)\/terminal\/?$/
 
@@ -15,8 +15,10 @@ export const openTerminalSessions = () => openSessions
 
 /**
  * The terminal WebSocket (SPEC §10): `/v1/api/workflows/:id/nodes/:nodeId/terminal?pod=&container=`.
- * Authenticated by `Authorization: Bearer …` or, for browsers (which cannot set headers on a
- * WebSocket), `?access_token=`. Messages are JSON text:
+ * Authenticated by `Authorization: Bearer …` (scripts; an API token needs the run scope) or, for
+ * browsers (which cannot set headers on a WebSocket), `?ticket=`: a single-use ticket for this
+ * workflow and node from createTerminalTicket, valid 30 s. No session token is ever taken from the
+ * URL (`access_token` is refused), where proxies and servers would log it. Messages are JSON text:
  *   client → server  { type: 'stdin', data } | { type: 'resize', cols, rows }
  *   server → client  { type: 'ready', pod, container, shell, protocol } | { type: 'stdout', data }
  *                    | { type: 'exit', status?, message } | { type: 'error', message, code }
@@ -70,9 +72,7 @@ async function serve(deps: Deps, ws: WebSocket, request: IncomingMessage, params
   const url = new URL(request.url ?? '/', 'http://localhost')
   let target: TerminalTarget
   try {
-    const token = url.searchParams.get('access_token')
-    const actor = await authenticate(deps, request.headers.authorization ?? (token ? `Bearer ${token}` : undefined))
-    if (!actor) throw new AuthenticationError()
+    const actor = await terminalCaller(deps, request, url, params)
     target = await openNodeTerminal(deps, actor, params.workflowId, params.nodeId, {
       pod: url.searchParams.get('pod') || undefined,
       container: url.searchParams.get('container') || undefined,
@@ -110,6 +110,19 @@ async function serve(deps: Deps, ws: WebSocket, request: IncomingMessage, params
   const why = end.status?.message ?? end.error ?? (end.closedBy === 'keepalive' ? 'the cluster stopped answering' : 'the cluster closed the connection')
   send({ type: 'exit', status: end.status?.status ?? 'Failure', message: why })
   ws.close(1011, cut(why))
+}
+
+/** The user a terminal opens for: a bearer header, or a ticket minted for exactly this node. */
+async function terminalCaller(deps: Deps, request: IncomingMessage, url: URL, params: { workflowId: string; nodeId: string }): Promise<Actor> {
+  if (url.searchParams.has('access_token'))
+    throw new AuthenticationError('tokens are not accepted in the URL: get a ticket (createTerminalTicket or POST …/terminal/ticket) and pass ?ticket=')
+  const ticket = url.searchParams.get('ticket')
+  const actor = ticket
+    ? await redeemTerminalTicket(deps, ticket, params.workflowId, params.nodeId)
+    : await authenticate(deps, request.headers.authorization)
+  if (!actor) throw new AuthenticationError(ticket ? 'the terminal ticket is unknown, used, expired or for another node' : undefined)
+  meets(actor, 'run')
+  return actor
 }
 
 function forward(session: ShellSession, data: RawData, fail: (code: number, message: string) => void) {

@@ -24,9 +24,9 @@ async function api(method: string, path: string, body?: unknown, as = token) {
   return { status: res.status, body: await res.json() }
 }
 
-/** A terminal client: collects output, resolves `closed` with the close code and reason. */
-function terminal(query = '', as = token) {
-  const ws = new WebSocket(`${server.url.replace('http', 'ws')}/v1/api/workflows/${id}/nodes/web/terminal${query}`, { headers: { authorization: `Bearer ${as}` } })
+/** A terminal client: collects output, resolves `closed` with the close code and reason. `as: null` sends no header (a browser). */
+function terminal(query = '', as: string | null = token) {
+  const ws = new WebSocket(`${server.url.replace('http', 'ws')}/v1/api/workflows/${id}/nodes/web/terminal${query}`, { headers: as === null ? {} : { authorization: `Bearer ${as}` } })
   let output = ''
   const messages: { type: string; [k: string]: unknown }[] = []
   ws.on('message', (data) => {
@@ -94,6 +94,18 @@ describe('terminal WebSocket', () => {
     // The exec connection to the API server is closed. (kwok runs exec'd commands as local
     // processes and, like many runtimes, leaves the shell running when the stream goes away.)
     expect(openTerminalSessions()).toBe(0)
+  })
+
+  it('a browser opens the shell with a single-use ticket (no token in the URL); the ticket does not open a second one', async () => {
+    const { ticket } = (await api('POST', `/v1/api/workflows/${id}/nodes/web/terminal/ticket`, {})).body
+    const term = terminal(`?ticket=${ticket}`, null)
+    await new Promise((r) => term.ws.once('open', r))
+    term.send({ type: 'stdin', data: 'echo ticketed\n' })
+    await term.until('\nticketed')
+    expect(term.messages.find((m) => m.type === 'ready')).toMatchObject({ container: 'web' })
+    expect((await terminal(`?ticket=${ticket}`, null).closed).code).toBe(4401)
+    term.ws.close()
+    await term.closed
   })
 
   it('an unknown pod or container closes with a clear reason listing what exists', async () => {

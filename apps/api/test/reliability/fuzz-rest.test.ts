@@ -30,7 +30,8 @@ afterAll(async () => {
   await t.close()
 })
 
-const routes = REST_ROUTES.filter((r) => !r.path.startsWith('/hooks/'))
+// Logout would end the fuzzer's own session (it takes no input; test/sessions.test.ts covers it).
+const routes = REST_ROUTES.filter((r) => !r.path.startsWith('/hooks/') && r.path !== '/auth/logout')
 const writeRoutes = routes.filter((r) => r.method !== 'GET')
 const key = (r: Route) => `${r.method} ${r.path}`
 
@@ -184,8 +185,8 @@ describe('REST bad input: no 5xx, a clear JSON error, nothing changed', () => {
   })
 
   it('an unexpected failure is a JSON 500 without the stack (the adapter default sent the stack to the client)', async () => {
-    const check = t.deps.loginThrottle.check
-    t.deps.loginThrottle.check = () => {
+    const charge = t.deps.authThrottle.chargeLogin
+    t.deps.authThrottle.chargeLogin = () => {
       throw new Error('boom at /internal/path/secret.ts:42')
     }
     try {
@@ -193,7 +194,7 @@ describe('REST bad input: no 5xx, a clear JSON error, nothing changed', () => {
       expect(a.status).toBe(500)
       expect(a.body).toEqual({ error: 'internal server error' })
     } finally {
-      t.deps.loginThrottle.check = check
+      t.deps.authThrottle.chargeLogin = charge
     }
     tally.add('rest unexpected failures')
   })

@@ -53,7 +53,7 @@ afterAll(async () => {
 function expectNothingOfAlice(text: string, context: string, sent: unknown = '') {
   const strings = (v: unknown): string[] => (typeof v === 'string' ? [v] : v && typeof v === 'object' ? Object.values(v).flatMap(strings) : [])
   const rest = strings(sent).filter((x) => x.length > 3).reduce((acc, x) => acc.split(x).join('<sent>'), text)
-  for (const secret of ['alicesecret', alice.workflowId, alice.clusterId, alice.runId, alice.versionId, alice.scheduleId, alice.webhookId, alice.apiTokenId, alice.userId, alice.webhookSecret])
+  for (const secret of ['alicesecret', alice.workflowId, alice.clusterId, alice.runId, alice.versionId, alice.scheduleId, alice.webhookId, alice.apiTokenId, alice.sessionId, alice.userId, alice.webhookSecret])
     expect(rest.includes(secret), `${context} shows Alice's ${secret}: ${text.slice(0, 400)}`).toBe(false)
 }
 
@@ -71,7 +71,8 @@ async function unchanged<T>(context: string, probe: () => Promise<T>): Promise<T
 
 const needsAuth = REST_ROUTES.filter((r) => !r.public)
 const withParams = needsAuth.filter((r) => r.path.includes(':'))
-const withoutParams = needsAuth.filter((r) => !r.path.includes(':'))
+// Logout acts on the caller's own session only (nothing of Alice's to reach) and would end Bob's.
+const withoutParams = needsAuth.filter((r) => !r.path.includes(':') && r.path !== '/auth/logout')
 /** Child ids that are Alice's even under Bob's own workflow (version numbers and node ids are not). */
 const CHILD_IDS = ['runId', 'triggerId']
 
@@ -153,6 +154,7 @@ function gqlProbes(): GqlProbe[] {
       if (argName === 'clusterId') return [alice.clusterId, alice.clusterName]
       if (argName === 'id' && /cluster/i.test(op.name)) return [alice.clusterId, alice.clusterName]
       if (argName === 'id' && /token/i.test(op.name)) return [alice.apiTokenId]
+      if (argName === 'id' && /session/i.test(op.name)) return [alice.sessionId]
       if (argName === 'id') return [alice.workflowId]
       return [ownArg(op.name, argName, alice)]
     }

@@ -5,8 +5,8 @@ import { useRouter, useSearchParams } from 'next/navigation'
 import { useEffect, useState, type FormEvent } from 'react'
 import { useMutation } from 'urql'
 import { useAuth } from '../../lib/auth/auth-context'
-import type { Session } from '../../lib/auth/token-store'
-import { LOGIN, REGISTER } from '../../lib/graphql/operations'
+import type { Session } from '../../lib/auth/browser-session'
+import { SIGN_IN, SIGN_UP } from '../../lib/graphql/auth-operations'
 import { unwrap, type ApiError, type ApiResult } from '../../lib/graphql/result'
 
 type Mode = 'sign-in' | 'register'
@@ -20,8 +20,9 @@ export function AuthForm({ mode }: { mode: Mode }) {
   const router = useRouter()
   const params = useSearchParams()
   const { ready, session, signIn } = useAuth()
-  const [{ fetching: loggingIn }, login] = useMutation<{ login: ApiResult<Session> }>(LOGIN)
-  const [{ fetching: registering }, register] = useMutation<{ register: ApiResult<Session> }>(REGISTER)
+  // The API answers with the session cookie (httpOnly: this page never holds a token).
+  const [{ fetching: loggingIn }, login] = useMutation<{ signIn: ApiResult<Session> }>(SIGN_IN)
+  const [{ fetching: registering }, register] = useMutation<{ signUp: ApiResult<Session> }>(SIGN_UP)
   const [error, setError] = useState<ApiError | null>(null)
   const next = safeNext(params.get('next'))
 
@@ -38,8 +39,8 @@ export function AuthForm({ mode }: { mode: Mode }) {
     const name = String(form.get('name') ?? '').trim()
     const res =
       mode === 'sign-in'
-        ? await login({ email, password }).then((r) => unwrap(r.data?.login, r.error))
-        : await register({ email, password, name: name || null }).then((r) => unwrap(r.data?.register, r.error))
+        ? await login({ email, password }).then((r) => unwrap(r.data?.signIn, r.error))
+        : await register({ email, password, name: name || null }).then((r) => unwrap(r.data?.signUp, r.error))
     if (res.ok) signIn(res.data)
     else setError(res.error)
   }

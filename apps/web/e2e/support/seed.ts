@@ -1,6 +1,8 @@
 import type { APIRequestContext, Page } from '@playwright/test'
 
 export const API_URL = `http://127.0.0.1:${process.env.E2E_API_PORT}`
+export const WEB_URL = `http://127.0.0.1:${process.env.E2E_WEB_PORT}`
+export const PASSWORD = 'correct horse battery'
 
 export async function gql<T = any>(request: APIRequestContext, query: string, variables: Record<string, unknown> = {}, token?: string): Promise<T> {
   const res = await request.post(`${API_URL}/graphql`, {
@@ -37,9 +39,17 @@ export async function seedWorkflow(request: APIRequestContext, graph: { nodes: u
   return { token, user, workflowId }
 }
 
-/** Signs the browser in by storing the session where the app keeps it. */
-export async function signInAs(page: Page, seeded: Pick<Seeded, 'token' | 'user'>) {
-  await page.addInitScript((session) => window.localStorage.setItem('kubeorch.session', JSON.stringify(session)), { token: seeded.token, user: seeded.user })
+/**
+ * Signs the browser in as the web app does: the signIn mutation from the web origin, through the
+ * page's own request context, so the API's httpOnly session cookie lands in the browser's jar.
+ */
+export async function signInAs(page: Page, seeded: { user: { email: string } }, password = PASSWORD) {
+  const res = await page.context().request.post(`${API_URL}/graphql`, {
+    data: { query: `mutation($e: String!, $p: String!) { signIn(email: $e, password: $p) { __typename ... on Error { message } } }`, variables: { e: seeded.user.email, p: password } },
+    headers: { 'content-type': 'application/json', origin: WEB_URL },
+  })
+  const body = await res.json()
+  if (body.data?.signIn?.__typename !== 'MutationSignInSuccess') throw new Error(`sign-in failed: ${JSON.stringify(body)}`)
 }
 
 /** `count` deployments, each behind its own service: 2×count nodes, count edges, laid out in a grid. */

@@ -45,6 +45,8 @@ const config = configSchema.parse({
   sandboxKubeconfig: kubeconfigPath,
   // A run stuck waiting for health fails within a test's time, not after the default 5 minutes.
   runHealthTimeoutMs: 60_000,
+  // Every test registers its users from 127.0.0.1: the per-address hourly limit would stop them.
+  registrationsPerHour: 10_000,
 })
 const server = await startServer(config)
 console.log(`e2e API ready at ${server.url}`)

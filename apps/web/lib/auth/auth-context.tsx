@@ -1,41 +1,56 @@
 'use client'
 
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react'
-import { readSession, SESSION_STORAGE_KEY, writeSession, type Session } from './token-store'
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
+import { useApiUrl } from '../api-url-context'
+import { endBrowserSession, fetchBrowserSession, sessionChannel, type Session } from './browser-session'
 
 type AuthState = {
-  /** False until localStorage has been read (it does not exist during server rendering). */
+  /** False until the API has said whether the session cookie names a session. */
   ready: boolean
   session: Session | null
+  /** After the sign-in or sign-up mutation: the API has set the cookie. */
   signIn(session: Session): void
-  signOut(): void
+  /** Ends the session on the API; `local` only forgets it here (the API already refused it). */
+  signOut(opts?: { local?: boolean }): Promise<void>
 }
 
 const AuthContext = createContext<AuthState | null>(null)
 
 export function AuthProvider({ children }: { children: ReactNode }) {
+  const apiUrl = useApiUrl()
   const [ready, setReady] = useState(false)
   const [session, setSession] = useState<Session | null>(null)
+  const channel = useRef<ReturnType<typeof sessionChannel> | null>(null)
+
+  const load = useCallback(async () => {
+    try {
+      setSession(await fetchBrowserSession(apiUrl))
+    } catch {
+      setSession(null)
+    } finally {
+      setReady(true)
+    }
+  }, [apiUrl])
 
   useEffect(() => {
-    setSession(readSession())
-    setReady(true)
-    // Signing out in one tab signs out the others.
-    const onStorage = (e: StorageEvent) => {
-      if (e.key === SESSION_STORAGE_KEY) setSession(readSession())
-    }
-    window.addEventListener('storage', onStorage)
-    return () => window.removeEventListener('storage', onStorage)
-  }, [])
+    void load()
+    // Signing in or out in one tab does the same in the others.
+    channel.current = sessionChannel(() => void load())
+    return () => channel.current?.close()
+  }, [load])
 
   const signIn = useCallback((s: Session) => {
-    writeSession(s)
     setSession(s)
+    channel.current?.announce()
   }, [])
-  const signOut = useCallback(() => {
-    writeSession(null)
-    setSession(null)
-  }, [])
+  const signOut = useCallback(
+    async (opts: { local?: boolean } = {}) => {
+      if (!opts.local && session) await endBrowserSession(apiUrl, session.csrfToken).catch(() => {})
+      setSession(null)
+      channel.current?.announce()
+    },
+    [apiUrl, session],
+  )
 
   const value = useMemo(() => ({ ready, session, signIn, signOut }), [ready, session, signIn, signOut])
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>

@@ -4,15 +4,7 @@ const WORKFLOW_SUMMARY = `id name description status revision lastVersion runCou
 const CLUSTER = `id name description server status statusMessage hasCredentials createdAt`
 const VERSION_SUMMARY = `id version name tag description automatic restoredFrom runStatus createdAt`
 
-// Auth ------------------------------------------------------------------------------------------
-const AUTH_PAYLOAD = `data { token user { id email name } }`
-export const LOGIN = `mutation Login($email: String!, $password: String!) {
-  login(email: $email, password: $password) { __typename ... on MutationLoginSuccess { ${AUTH_PAYLOAD} } ${READ} }
-}`
-export const REGISTER = `mutation Register($email: String!, $password: String!, $name: String) {
-  register(email: $email, password: $password, name: $name) { __typename ... on MutationRegisterSuccess { ${AUTH_PAYLOAD} } ${READ} }
-}`
-export const ME = `query Me { me { id email name } }`
+// Auth: lib/graphql/auth-operations.ts (browser session, API tokens, sessions, terminal tickets).
 
 // Clusters ------------------------------------------------------------------------------------
 export const CLUSTERS = `query Clusters { clusters { ${CLUSTER} } }`

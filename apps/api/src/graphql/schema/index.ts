@@ -7,6 +7,7 @@ import './versions.ts'
 import './runs.ts'
 import './events.ts'
 import './monitor.ts'
+import './terminal.ts'
 import './node-resources.ts'
 import './triggers.ts'
 

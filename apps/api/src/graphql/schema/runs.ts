@@ -1,4 +1,4 @@
-import { cancelRun, getRun, listRuns, startRun, type PublicRun } from '../../services/index.ts'
+import { cancelRun, getRun, listRuns, requires, startRun, type PublicRun } from '../../services/index.ts'
 import { builder } from '../builder.ts'
 import { pageType } from './page.ts'
 import { stripNulls } from './clusters.ts'
@@ -65,12 +65,14 @@ builder.mutationFields((t) => ({
     authScopes: { loggedIn: true },
     errors: { types: WRITE_ERRORS },
     description: 'Starts a run and returns at once; follow it with workflowEvents or run(…).',
+    extensions: requires('run'),
     args: { workflowId: t.arg.id(), triggerData: t.arg({ type: 'JSON', required: false }) },
     resolve: (_r, args, ctx) => startRun(ctx.deps, ctx.actor!, String(args.workflowId), { triggerData: args.triggerData ?? undefined }),
   }),
   cancelRun: t.field({
     type: RunRef,
     authScopes: { loggedIn: true },
+    extensions: requires('run'),
     errors: { types: WRITE_ERRORS },
     args: { workflowId: t.arg.id(), runId: t.arg.id() },
     resolve: (_r, args, ctx) => cancelRun(ctx.deps, ctx.actor!, String(args.workflowId), String(args.runId)),

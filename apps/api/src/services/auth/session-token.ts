@@ -2,8 +2,9 @@ import { SignJWT, jwtVerify } from 'jose'
 
 const ISSUER = 'kubeorch'
 
-export async function signSessionToken(userId: string, secret: string, ttlSeconds: number): Promise<string> {
-  return new SignJWT({})
+/** A bearer JWT for scripts: names the user (`sub`) and its Session row (`sid`), so it can be revoked. */
+export async function signSessionToken(userId: string, sessionId: string, secret: string, ttlSeconds: number): Promise<string> {
+  return new SignJWT({ sid: sessionId })
     .setProtectedHeader({ alg: 'HS256' })
     .setSubject(userId)
     .setIssuer(ISSUER)
@@ -12,11 +13,11 @@ export async function signSessionToken(userId: string, secret: string, ttlSecond
     .sign(new TextEncoder().encode(secret))
 }
 
-/** The user id of a valid session token, or undefined. */
-export async function verifySessionToken(token: string, secret: string): Promise<string | undefined> {
+/** The user and session of a valid token, or undefined (tokens without a session id predate revocation: refused). */
+export async function verifySessionToken(token: string, secret: string): Promise<{ userId: string; sessionId: string } | undefined> {
   try {
     const { payload } = await jwtVerify(token, new TextEncoder().encode(secret), { issuer: ISSUER, algorithms: ['HS256'] })
-    return payload.sub
+    return payload.sub && typeof payload.sid === 'string' ? { userId: payload.sub, sessionId: payload.sid } : undefined
   } catch {
     return undefined
   }

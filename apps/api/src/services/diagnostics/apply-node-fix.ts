@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { meets } from '../auth/scopes.ts'
 import type { Actor, Deps } from '../context.ts'
 import { parseInput } from '../parse-input.ts'
 import { refuseIfRunActive, startRun } from '../runs/start-run.ts'
@@ -21,10 +22,13 @@ export type AppliedFix = FixPreview & { workflow: PublicWorkflow; run: { runId: 
  * linked fields, revision check) and optionally starting a run. Edit access is checked before
  * the cluster is read. There is no way to apply anything but a fix the detectors offer now.
  * With `run`, a run already active refuses the whole request before anything is saved: the
- * person asked for "fix and deploy", and a saved fix without its run would be half of that.
+ * person asked for "fix and deploy", and a saved fix without its run would be half of that (so an
+ * API token without the run scope is refused before anything too).
  */
 export async function applyNodeFix(deps: Deps, actor: Actor, workflowId: string, nodeId: string, fixId: string, input: unknown): Promise<AppliedFix> {
   const { run, revision } = parseInput(applyFixInput, input ?? {})
+  // Saving needs `write` (checked where the request came in); running too needs `run`.
+  if (run) meets(actor, 'run')
   const wf = await loadWorkflow(deps, actor, workflowId, 'edit')
   if (run) await refuseIfRunActive(deps, wf.id)
   const preview = await previewNodeFix(deps, actor, workflowId, nodeId, fixId)

@@ -26,7 +26,8 @@ export async function createOwnerFixture(t: TestApp, marker: string) {
   await t.deps.background.drain()
   const schedule = must(await t.rest('POST', `/v1/api/workflows/${workflowId}/triggers`, { token, body: { kind: 'schedule', cron: '0 3 * * *', name: `${marker}-nightly` } }), 'schedule')
   const webhook = must(await t.rest('POST', `/v1/api/workflows/${workflowId}/triggers`, { token, body: { kind: 'webhook', name: `${marker}-hook` } }), 'webhook')
-  const apiToken = must(await t.rest('POST', '/v1/api/auth/tokens', { token, body: { name: `${marker}-token` } }), 'api token')
+  const apiToken = must(await t.rest('POST', '/v1/api/auth/tokens', { token, body: { name: `${marker}-token`, scopes: ['read', 'write', 'run'] } }), 'api token')
+  const sessions = must(await t.rest('GET', '/v1/api/auth/sessions', { token }), 'sessions')
   return {
     ...user,
     marker,
@@ -42,6 +43,7 @@ export async function createOwnerFixture(t: TestApp, marker: string) {
     webhookSecret: webhook.secret as string,
     apiTokenId: apiToken.id as string,
     apiToken: apiToken.token as string,
+    sessionId: (sessions.sessions as { id: string; current: boolean }[]).find((x) => x.current)!.id,
   }
 }
 
@@ -53,7 +55,8 @@ export type FieldType = 'string' | 'int' | 'bool' | 'enum' | 'array' | 'json'
 export const ROUTE_BODIES: Record<string, { body: Record<string, unknown>; fields: Record<string, FieldType> }> = {
   'POST /auth/register': { body: { email: 'fuzz@example.test', password: 'correct horse battery' }, fields: { email: 'string', password: 'string', name: 'string' } },
   'POST /auth/login': { body: { email: 'fuzz@example.test', password: 'correct horse battery' }, fields: { email: 'string', password: 'string' } },
-  'POST /auth/tokens': { body: { name: 'script' }, fields: { name: 'string', expires_in_days: 'int' } },
+  'POST /auth/tokens': { body: { name: 'script', scopes: ['read'] }, fields: { name: 'string', scopes: 'array', expires_in_days: 'int' } },
+  'POST /workflows/:id/nodes/:nodeId/terminal/ticket': { body: {}, fields: {} },
   'POST /clusters': { body: { name: 'probe-cluster' }, fields: { name: 'string', description: 'string' } },
   'PUT /clusters/:id': { body: { name: 'probe-renamed' }, fields: { name: 'string', description: 'string' } },
   'POST /workflows': { body: { name: 'probe', cluster_id: 'c1' }, fields: { name: 'string', cluster_id: 'string', description: 'string' } },
@@ -73,6 +76,7 @@ export const ROUTE_BODIES: Record<string, { body: Record<string, unknown>; field
 export function ownParam(path: string, key: string, f: OwnerFixture): string {
   if (key === 'id' && path.startsWith('/clusters')) return f.clusterId
   if (key === 'id' && path.startsWith('/auth/tokens')) return f.apiTokenId
+  if (key === 'id' && path.startsWith('/auth/sessions')) return f.sessionId
   if (key === 'id') return f.workflowId
   const byKey: Record<string, string> = {
     runId: f.runId,
@@ -96,6 +100,7 @@ export function ownArg(opName: string, argName: string, f: OwnerFixture): string
     case 'id':
       if (/cluster/i.test(opName)) return f.clusterId
       if (/token/i.test(opName)) return f.apiTokenId
+      if (/session/i.test(opName)) return f.sessionId
       return f.workflowId
     case 'workflowId':
       return f.workflowId

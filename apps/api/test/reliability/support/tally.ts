@@ -3,7 +3,8 @@ import { fileURLToPath } from 'node:url'
 
 const OUT = fileURLToPath(new URL('../../../../../.test-results/reliability/', import.meta.url))
 
-export type TallyCategory = 'faults' | 'fuzz' | 'tenants' | 'secrets'
+/** `auth`: throttle, session, CSRF, scope and ticket probes (test/reliability/auth-*.test.ts and login-throttle). */
+export type TallyCategory = 'faults' | 'fuzz' | 'tenants' | 'secrets' | 'auth'
 
 /**
  * Counts what a reliability suite tried. Each suite prints its counts and writes them to

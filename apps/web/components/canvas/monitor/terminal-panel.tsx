@@ -2,8 +2,10 @@
 
 import '@xterm/xterm/css/xterm.css'
 import { useEffect, useRef, useState, type FormEvent } from 'react'
+import { useClient } from 'urql'
 import { useApiUrl } from '../../../lib/api-url-context'
-import { useAuth } from '../../../lib/auth/auth-context'
+import { CREATE_TERMINAL_TICKET } from '../../../lib/graphql/auth-operations'
+import { unwrap, type ApiResult } from '../../../lib/graphql/result'
 import { terminalUrl } from '../../../lib/terminal-url'
 
 type Phase = { state: 'idle' } | { state: 'connecting' } | { state: 'ready'; pod: string; container: string; shell: string } | { state: 'closed'; message: string; failed: boolean }
@@ -15,25 +17,31 @@ type Phase = { state: 'idle' } | { state: 'connecting' } | { state: 'ready'; pod
  */
 export function TerminalPanel({ workflowId, nodeId }: { workflowId: string; nodeId: string }) {
   const apiUrl = useApiUrl()
-  const { session } = useAuth()
+  const client = useClient()
   const host = useRef<HTMLDivElement>(null)
   const [target, setTarget] = useState<{ pod: string; container: string } | null>(null)
   const [phase, setPhase] = useState<Phase>({ state: 'idle' })
 
   useEffect(() => {
-    if (!target || !host.current || !session) return
+    if (!target || !host.current) return
     let disposed = false
     let cleanup = () => {}
     setPhase({ state: 'connecting' })
+    // A single-use ticket for this node opens the socket (no token in its URL).
+    const ticket = client
+      .mutation<{ createTerminalTicket: ApiResult<{ ticket: string }> }>(CREATE_TERMINAL_TICKET, { workflowId, nodeId }, { requestPolicy: 'network-only' })
+      .toPromise()
+      .then((r) => unwrap(r.data?.createTerminalTicket, r.error))
     // xterm touches the DOM when loaded: load it in the browser only.
-    void Promise.all([import('@xterm/xterm'), import('@xterm/addon-fit')]).then(([{ Terminal }, { FitAddon }]) => {
+    void Promise.all([import('@xterm/xterm'), import('@xterm/addon-fit'), ticket]).then(([{ Terminal }, { FitAddon }, minted]) => {
       if (disposed || !host.current) return
+      if (!minted.ok) return setPhase({ state: 'closed', message: minted.error.message, failed: true })
       const term = new Terminal({ fontSize: 13, cursorBlink: true, convertEol: false, theme: { background: '#0f172a' } })
       const fit = new FitAddon()
       term.loadAddon(fit)
       term.open(host.current)
       fit.fit()
-      const ws = new WebSocket(terminalUrl(apiUrl, { workflowId, nodeId, token: session.token, ...target, cols: term.cols, rows: term.rows }))
+      const ws = new WebSocket(terminalUrl(apiUrl, { workflowId, nodeId, ticket: minted.data.ticket, ...target, cols: term.cols, rows: term.rows }))
       const send = (m: object) => ws.readyState === WebSocket.OPEN && ws.send(JSON.stringify(m))
       ws.onmessage = (e) => {
         const m = JSON.parse(String(e.data)) as { type: string; data?: string; message?: string; pod?: string; container?: string; shell?: string }
@@ -67,7 +75,7 @@ export function TerminalPanel({ workflowId, nodeId }: { workflowId: string; node
       disposed = true
       cleanup()
     }
-  }, [target, apiUrl, workflowId, nodeId, session])
+  }, [target, apiUrl, workflowId, nodeId, client])
 
   function onConnect(e: FormEvent<HTMLFormElement>) {
     e.preventDefault()
