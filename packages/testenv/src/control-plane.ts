@@ -6,6 +6,7 @@ import { ApiregistrationV1Api, CoreV1Api, KubeConfig, StorageV1Api } from '@kube
 import { stringify } from 'yaml'
 import { componentArgs, type Ports } from './component-args.ts'
 import { ensureBinaries } from './ensure-binaries.ts'
+import { assertKwokConfinesExec, EXEC_LAUNCHER, EXEC_LAUNCHER_ENV } from './exec-confinement.ts'
 import { onExit } from './exit-hooks.ts'
 import { renderKubeconfig } from './kubeconfig.ts'
 import { renderKwokConfig } from './kwok-config.ts'
@@ -40,8 +41,10 @@ export interface ControlPlane {
   podLogFile: string
   /** Served for `logs --previous`. */
   previousPodLogFile: string
-  /** Working directory of `exec` commands (they run locally, see kwok-config.ts). */
+  /** The pods' scratch dir: `exec` commands run confined, with this dir as /scratch (exec-confinement.ts). */
   execDir: string
+  /** Where each exec mounts its private root (an empty dir on the host). */
+  execRootDir: string
   /** Component logs (etcd.log, kube-apiserver.log, ...). */
   logDir: string
   /**
@@ -79,6 +82,7 @@ export async function startControlPlane(opts: ControlPlaneOptions = {}): Promise
   const log = opts.log ?? (() => {})
   reapStaleRuns(log)
   const binDir = opts.binDir ?? (await ensureBinaries(log))
+  await assertKwokConfinesExec(binDir)
   for (let attempt = 1; ; attempt++) {
     try {
       return await startOnce(opts, binDir, log)
@@ -96,7 +100,7 @@ async function startOnce(opts: ControlPlaneOptions, binDir: string, log: (line: 
   const t0 = Date.now()
   const elapsed = () => `${((Date.now() - t0) / 1000).toFixed(1)}s`
   const workDir = opts.workDir ?? (await mkdtemp(join(defaultTempRoot(), 'kubeorch-testenv-')))
-  const dirs = { pki: join(workDir, 'pki'), logs: join(workDir, 'logs'), exec: join(workDir, 'exec'), etcd: join(workDir, 'etcd') }
+  const dirs = { pki: join(workDir, 'pki'), logs: join(workDir, 'logs'), exec: join(workDir, 'exec'), execRoot: join(workDir, 'exec-root'), etcd: join(workDir, 'etcd') }
   await Promise.all(Object.values(dirs).map((d) => mkdir(d, { recursive: true })))
 
   const record = new RunRecord(workDir)
@@ -149,14 +153,15 @@ async function startOnce(opts: ControlPlaneOptions, binDir: string, log: (line: 
     await appendPodLog(podLogFile, 'testenv: container started')
     await appendPodLog(previousPodLogFile, 'testenv: previous container instance')
     const kwokConfig = join(workDir, 'kwok.yaml')
-    await writeFile(kwokConfig, await renderKwokConfig({ podLogFile, previousPodLogFile, execDir: dirs.exec }))
+    await writeFile(kwokConfig, await renderKwokConfig({ podLogFile, previousPodLogFile, execDir: dirs.exec, execRootDir: dirs.execRoot }))
 
     const args = componentArgs({ workDir, etcdDataDir: dirs.etcd, ports, pki, kubeconfigPath, schedulerConfig, kwokConfig })
     const bin = (name: string) => join(binDir, name)
     // A small, fixed environment: nothing from the caller (tokens, proxies,
-    // KUBECONFIG) leaks into the components, and commands run by `exec`
-    // (kwok runs them as its own children) see a predictable one.
+    // KUBECONFIG) leaks into the components. kwok also gets the exec launcher
+    // (the confined commands themselves start from an empty environment).
     const env = { PATH: process.env.PATH ?? '/usr/local/bin:/usr/bin:/bin', HOME: dirs.exec, LANG: 'C.UTF-8' }
+    const kwokEnv = { ...env, [EXEC_LAUNCHER_ENV]: EXEC_LAUNCHER }
     const tls = { ca: await readFile(pki.caCert), cert: await readFile(pki.adminCert), key: await readFile(pki.adminKey) }
 
     const insecure = { insecure: true }
@@ -171,7 +176,7 @@ async function startOnce(opts: ControlPlaneOptions, binDir: string, log: (line: 
     }
     const running = new Map<ComponentName, Component>()
     const launch = (name: ComponentName) => {
-      const c = procs.start(name, bin(name), specs[name].args, env)
+      const c = procs.start(name, bin(name), specs[name].args, name === 'kwok' ? kwokEnv : env)
       running.set(name, c)
       return c
     }
@@ -230,7 +235,7 @@ async function startOnce(opts: ControlPlaneOptions, binDir: string, log: (line: 
 
     return {
       kubeconfigPath, kubeconfig, server, workDir, podLogFile, previousPodLogFile,
-      execDir: dirs.exec, logDir: dirs.logs, stopComponent, startComponent, stop,
+      execDir: dirs.exec, execRootDir: dirs.execRoot, logDir: dirs.logs, stopComponent, startComponent, stop,
     }
   } catch (err) {
     // Keep the component logs readable in the error; then clean up fully.
