@@ -1,7 +1,7 @@
 #!/bin/sh
 # Runs one `kubectl exec` command of a testenv pod, confined. kwok has no containers: unpatched, it
 # runs the pod's command as a process of this machine, as whoever started the control plane. Our
-# kwok build (scripts/build.sh, go/kwok-exec) runs `exec-confine.sh -- <command...>` instead, so
+# kwok build (scripts/build.sh, go/kwok-patch) runs `exec-confine.sh -- <command...>` instead, so
 # the command is only ever started at the end of this script, as data ("$@", never
 # evaluated by a shell).
 #
@@ -11,18 +11,19 @@
 #     apiserver, kwok) can be reached;
 #   - a root of its own (a small tmpfs, read-only once built): /usr and the /bin, /lib… links or
 #     binds read-only, an /etc of a few files written or copied here (no shadow, keys or tokens),
-#     /dev with null, zero, full, random, urandom, tty and the terminal kwok gave this exec, a
-#     private /proc and /tmp, and the pod's scratch dir at /scratch (its working directory);
-#     the repository, .data/, $HOME and the control plane's certificates are not in it;
+#     /dev with null, zero, full, random, urandom, tty and the terminal kwok gave this exec, its
+#     own /proc, and two small tmpfs of its own, /tmp and /scratch (the working directory), gone
+#     with the exec; nothing of the host is writable, and the repository, .data/, $HOME and the
+#     control plane's certificates are not in it;
 #   - uid and gid 65534 (nobody), no capabilities, no_new_privs, at most 256 processes (as root),
 #     and an environment of PATH, HOME and LANG only.
-# As root the namespaces are created directly; as another user inside a user namespace (the
-# command is uid 65534 there, the starting user's uid outside). When neither works the command
-# is refused with the reason on stderr and exit status 126: never run unconfined.
+# As root the namespaces are created directly; as another user (or as a root that may not create
+# them, e.g. in a container) inside a user namespace: the command is uid 65534 there, the starting
+# user's uid outside. When neither works the command is refused with the reason on stderr and
+# exit status 126: never run unconfined.
 #
-# Configured by kwok's ClusterExec (src/kwok-config.ts): KUBEORCH_EXEC_SCRATCH, the scratch dir,
-# and KUBEORCH_EXEC_ROOT, an empty dir the private root is mounted on (inside the new mount
-# namespace only).
+# Configured by kwok's ClusterExec (src/kwok-config.ts): KUBEORCH_EXEC_ROOT, an empty dir the
+# private root is mounted on, inside the new mount namespace only.
 set -eu
 PATH=/usr/sbin:/usr/bin:/sbin:/bin
 export PATH
@@ -39,24 +40,24 @@ case "${1-}" in
 --)
   shift
   [ $# -gt 0 ] || refuse "no command given"
-  scratch=${KUBEORCH_EXEC_SCRATCH-}
   root=${KUBEORCH_EXEC_ROOT-}
-  [ -n "$scratch" ] && [ -d "$scratch" ] && [ -n "$root" ] && [ -d "$root" ] ||
-    refuse "KUBEORCH_EXEC_SCRATCH and KUBEORCH_EXEC_ROOT must name directories"
-  if [ "$(id -u)" = 0 ]; then
-    mode=root
-    flags="--mount --propagation private --pid --fork --kill-child --net --ipc --uts --cgroup"
-  else
-    mode=userns
-    flags="--user --map-root-user --mount --propagation private --pid --fork --kill-child --net --ipc --uts --cgroup"
-  fi
-  # Probed first: once unshare has replaced this shell, its failure could not carry the reason.
-  # exec, so that kwok's SIGKILL of its child reaches unshare, whose --kill-child ends the rest.
-  # shellcheck disable=SC2086 # $flags is a fixed list of words
-  err=$(unshare $flags true 2>&1) ||
-    refuse "cannot create namespaces as uid $(id -u) (${err}); run the control plane as root or allow unprivileged user namespaces"
-  # shellcheck disable=SC2086
-  exec unshare $flags -- /bin/sh "$0" "--inside-$mode" "$@"
+  [ -n "$root" ] && [ -d "$root" ] || refuse "KUBEORCH_EXEC_ROOT must name a directory"
+  namespaces="--mount --propagation private --pid --fork --kill-child --net --ipc --uts --cgroup"
+  if [ "$(id -u)" = 0 ]; then modes="root userns"; else modes=userns; fi
+  # Each way is probed first: once unshare has replaced this shell, its failure could not carry
+  # the reason. exec, so that kwok's SIGKILL of its child reaches unshare, whose --kill-child
+  # ends the rest.
+  why=
+  for mode in $modes; do
+    if [ "$mode" = root ]; then flags=$namespaces; else flags="--user --map-root-user $namespaces"; fi
+    # shellcheck disable=SC2086 # $flags is a fixed list of words
+    if err=$(unshare $flags true 2>&1); then
+      # shellcheck disable=SC2086
+      exec unshare $flags -- /bin/sh "$0" "--inside-$mode" "$@"
+    fi
+    why="$why${why:+; }$mode: $err"
+  done
+  refuse "cannot create namespaces as uid $(id -u) ($why); run the control plane as root or allow unprivileged user namespaces"
   ;;
 --inside-root | --inside-userns)
   # Only ever as PID 1 of the namespaces unshare just made: never set up in the host's.
@@ -71,8 +72,7 @@ esac
 
 # Stage 2: PID 1 of the new PID namespace, root in the new mount namespace. Any failure below
 # refuses the command (set -e; mount errors print their own reason first).
-trap 'code=$?; [ "$code" = 0 ] || echo "kubeorch testenv: exec refused: could not build the confined root" >&2' EXIT
-scratch=$KUBEORCH_EXEC_SCRATCH
+trap 'if [ $? != 0 ]; then echo "kubeorch testenv: exec refused: could not build the confined root" >&2; exit 126; fi' EXIT
 r=$KUBEORCH_EXEC_ROOT
 ro_bind() { # source target
   mount --bind "$1" "$2"
@@ -128,9 +128,10 @@ esac
 # A /proc of this PID namespace only; without it (a user namespace on a host whose /proc is
 # partly masked may not mount one) the command simply has none.
 mount -t proc -o nosuid,nodev,noexec,hidepid=2 proc proc 2>/dev/null || true
-mount -t tmpfs -o mode=1777,size=64m,nosuid,nodev tmp tmp
-if [ "$mode" = root ]; then chown "$SANDBOX_ID:$SANDBOX_ID" "$scratch" && chmod 0700 "$scratch"; fi
-mount --bind "$scratch" scratch
+mount -t tmpfs -o mode=1777,size=32m,nosuid,nodev tmp tmp
+# Owned by 65534: as root directly; in a user namespace its root is what 65534 maps to.
+if [ "$mode" = root ]; then owner=",uid=$SANDBOX_ID,gid=$SANDBOX_ID"; else owner=; fi
+mount -t tmpfs -o "mode=0700,size=64m,nosuid,nodev$owner" scratch scratch
 
 # Swap roots and drop the old one: no path leads back to the host's file system.
 mkdir .old

@@ -41,10 +41,8 @@ export interface ControlPlane {
   podLogFile: string
   /** Served for `logs --previous`. */
   previousPodLogFile: string
-  /** The pods' scratch dir: `exec` commands run confined, with this dir as /scratch (exec-confinement.ts). */
+  /** An empty dir each `exec` mounts its private root on, in a mount namespace of its own (exec-confinement.ts). */
   execDir: string
-  /** Where each exec mounts its private root (an empty dir on the host). */
-  execRootDir: string
   /** Component logs (etcd.log, kube-apiserver.log, ...). */
   logDir: string
   /**
@@ -100,7 +98,7 @@ async function startOnce(opts: ControlPlaneOptions, binDir: string, log: (line: 
   const t0 = Date.now()
   const elapsed = () => `${((Date.now() - t0) / 1000).toFixed(1)}s`
   const workDir = opts.workDir ?? (await mkdtemp(join(defaultTempRoot(), 'kubeorch-testenv-')))
-  const dirs = { pki: join(workDir, 'pki'), logs: join(workDir, 'logs'), exec: join(workDir, 'exec'), execRoot: join(workDir, 'exec-root'), etcd: join(workDir, 'etcd') }
+  const dirs = { pki: join(workDir, 'pki'), logs: join(workDir, 'logs'), exec: join(workDir, 'exec'), etcd: join(workDir, 'etcd') }
   await Promise.all(Object.values(dirs).map((d) => mkdir(d, { recursive: true })))
 
   const record = new RunRecord(workDir)
@@ -153,7 +151,7 @@ async function startOnce(opts: ControlPlaneOptions, binDir: string, log: (line: 
     await appendPodLog(podLogFile, 'testenv: container started')
     await appendPodLog(previousPodLogFile, 'testenv: previous container instance')
     const kwokConfig = join(workDir, 'kwok.yaml')
-    await writeFile(kwokConfig, await renderKwokConfig({ podLogFile, previousPodLogFile, execDir: dirs.exec, execRootDir: dirs.execRoot }))
+    await writeFile(kwokConfig, await renderKwokConfig({ podLogFile, previousPodLogFile, execDir: dirs.exec }))
 
     const args = componentArgs({ workDir, etcdDataDir: dirs.etcd, ports, pki, kubeconfigPath, schedulerConfig, kwokConfig })
     const bin = (name: string) => join(binDir, name)
@@ -235,7 +233,7 @@ async function startOnce(opts: ControlPlaneOptions, binDir: string, log: (line: 
 
     return {
       kubeconfigPath, kubeconfig, server, workDir, podLogFile, previousPodLogFile,
-      execDir: dirs.exec, execRootDir: dirs.execRoot, logDir: dirs.logs, stopComponent, startComponent, stop,
+      execDir: dirs.exec, logDir: dirs.logs, stopComponent, startComponent, stop,
     }
   } catch (err) {
     // Keep the component logs readable in the error; then clean up fully.

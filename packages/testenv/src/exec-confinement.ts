@@ -18,9 +18,9 @@ export const EXEC_LAUNCHER_ENV = 'KUBEORCH_EXEC_LAUNCHER'
 /** The uid and gid exec'd commands run as (nobody). */
 export const EXEC_UID = 65534
 
-/** What the launcher needs besides the command: set per exec through kwok's ClusterExec. */
-export function launcherEnv(dirs: { scratch: string; root: string }): Record<string, string> {
-  return { KUBEORCH_EXEC_SCRATCH: dirs.scratch, KUBEORCH_EXEC_ROOT: dirs.root }
+/** What the launcher needs besides the command (set through kwok's ClusterExec): an empty dir to mount its root on. */
+export function launcherEnv(execDir: string): Record<string, string> {
+  return { KUBEORCH_EXEC_ROOT: execDir }
 }
 
 /**
@@ -37,8 +37,8 @@ export async function assertKwokConfinesExec(binDir: string): Promise<void> {
  * Runs `true` through the launcher, as kwok would: undefined when exec works, else the reason
  * it is refused (e.g. no user namespaces for an unprivileged user).
  */
-export async function probeExecConfinement(dirs: { scratch: string; root: string }): Promise<string | undefined> {
-  const child = spawn(EXEC_LAUNCHER, ['--', 'true'], { cwd: dirs.scratch, env: { ...launcherEnv(dirs) }, stdio: ['ignore', 'ignore', 'pipe'] })
+export async function probeExecConfinement(execDir: string): Promise<string | undefined> {
+  const child = spawn(EXEC_LAUNCHER, ['--', 'true'], { cwd: execDir, env: launcherEnv(execDir), stdio: ['ignore', 'ignore', 'pipe'] })
   let stderr = ''
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
   const code = await new Promise<number | null>((resolve, reject) => {

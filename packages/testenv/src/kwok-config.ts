@@ -18,10 +18,8 @@ export interface KwokConfigPaths {
   podLogFile: string
   /** Served for `kubectl logs --previous`. */
   previousPodLogFile: string
-  /** The pods' scratch dir: the working directory of commands run by `kubectl exec`, at /scratch. */
+  /** An empty dir each exec mounts its private root on (in a mount namespace of its own). */
   execDir: string
-  /** An empty dir each exec mounts its private root on (in its own mount namespace). */
-  execRootDir: string
 }
 
 /**
@@ -30,8 +28,8 @@ export interface KwokConfigPaths {
  * each rule is written once), plus a ClusterLogs and a ClusterExec for all pods.
  *
  * kwok has no containers: exec runs the requested command on this machine,
- * through the confining launcher (exec-confinement.ts), which mounts
- * `execDir` as the command's /scratch.
+ * through the confining launcher (exec-confinement.ts), which builds the
+ * command's private root on `execDir`.
  */
 export async function renderKwokConfig(paths: KwokConfigPaths): Promise<string> {
   const modes = JSON.stringify(Object.values(FAILURE_MODES))
@@ -63,7 +61,7 @@ export async function renderKwokConfig(paths: KwokConfigPaths): Promise<string> 
       execs: [{
         local: {
           workDir: paths.execDir,
-          envs: Object.entries(launcherEnv({ scratch: paths.execDir, root: paths.execRootDir })).map(([name, value]) => ({ name, value })),
+          envs: Object.entries(launcherEnv(paths.execDir)).map(([name, value]) => ({ name, value })),
         },
       }],
     },

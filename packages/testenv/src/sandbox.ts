@@ -34,10 +34,10 @@ try {
   await mkdir(dirname(kubeconfigOut), { recursive: true })
   await writeFile(kubeconfigOut, cp.kubeconfig, { mode: 0o600 })
   console.log(`sandbox: pod logs come from ${cp.podLogFile}`)
-  const refused = await probeExecConfinement({ scratch: cp.execDir, root: cp.execRootDir })
+  const refused = await probeExecConfinement(cp.execDir)
   console.log(refused
     ? `sandbox: kubectl exec and terminals will be refused: ${refused}`
-    : `sandbox: exec runs commands confined (uid ${EXEC_UID}, own namespaces, no network), with ${cp.execDir} as /scratch`)
+    : `sandbox: kubectl exec runs commands confined: uid ${EXEC_UID}, namespaces of their own, no network, a private root (kwok/exec-confine.sh)`)
   console.log(`sandbox ready: KUBECONFIG=${kubeconfigOut} (server ${cp.server}); Ctrl-C to stop`)
   // Keep the process alive until a signal arrives (the components are unref'd).
   setInterval(() => {}, 1 << 30)

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process'
-import { chown, mkdir, mkdtemp, rm } from 'node:fs/promises'
+import { chown, mkdtemp, rm } from 'node:fs/promises'
 import { homedir, tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { PassThrough } from 'node:stream'
@@ -55,7 +55,7 @@ describe('exec into a testenv pod is confined', () => {
     expect(out).not.toMatch(/READ-|REACHED-/)
   })
 
-  it('sees only its own processes, a read-only root, an empty environment and its scratch dir', async () => {
+  it('sees only its own processes, a read-only root, an empty environment and a scratch dir of its own', async () => {
     const { out } = await execIn(namespace, pod, [
       'echo "pids=$(ls /proc | grep -c "^[0-9]")"',
       'echo "users=$(ps -eo user= | sort -u | tr "\\n" " ")"',
@@ -63,6 +63,7 @@ describe('exec into a testenv pod is confined', () => {
       'echo "env=$(env | cut -d= -f1 | sort | tr "\\n" " ")"',
       'echo "cwd=$(pwd)"',
       'echo kept > /scratch/mark && cat /scratch/mark',
+      'df -k /scratch | tail -1',
     ].join('; '))
     // The shell, ps/ls and their pipes: a handful, never the host's hundreds (kwok, the apiserver, …).
     expect(Number(/pids=(\d+)/.exec(out)![1])).toBeLessThan(10)
@@ -72,22 +73,23 @@ describe('exec into a testenv pod is confined', () => {
     expect(/env=(.*)/.exec(out)![1]!.trim().split(' ')).toEqual(['HOME', 'LANG', 'PATH', 'PWD', 'SHLVL', '_'])
     expect(out).toContain('cwd=/scratch')
     expect(out).toContain('kept')
+    // A tmpfs of its own (64 MiB), not a directory of the host.
+    expect(out).toMatch(/^scratch\s+65536\s/m)
+    expect((await execIn(namespace, pod, 'cat /scratch/mark')).out).toContain('No such file')
   })
 })
 
 describe('the exec launcher on its own', () => {
-  let dirs: { scratch: string; root: string }
+  let execDir: string
   beforeAll(async () => {
-    const base = await mkdtemp(join(tmpdir(), 'exec-confine-'))
-    dirs = { scratch: join(base, 'scratch'), root: join(base, 'root') }
-    await Promise.all([dirs.scratch, dirs.root].map((d) => mkdir(d)))
-    if (process.getuid!() === 0) await Promise.all([base, dirs.scratch, dirs.root].map((d) => chown(d, EXEC_UID, EXEC_UID)))
+    execDir = await mkdtemp(join(tmpdir(), 'exec-confine-'))
+    if (process.getuid!() === 0) await chown(execDir, EXEC_UID, EXEC_UID)
   })
-  afterAll(() => rm(join(dirs.scratch, '..'), { recursive: true, force: true }))
+  afterAll(() => rm(execDir, { recursive: true, force: true }))
 
   function launch(args: string[], as: string[] = []) {
     const child = spawn(as[0] ?? EXEC_LAUNCHER, as.length ? [...as.slice(1), EXEC_LAUNCHER, ...args] : args, {
-      cwd: dirs.scratch, env: launcherEnv(dirs), stdio: ['ignore', 'pipe', 'pipe'],
+      cwd: execDir, env: launcherEnv(execDir), stdio: ['ignore', 'pipe', 'pipe'],
     })
     let out = ''
     child.stdout.on('data', (c: Buffer) => (out += c.toString()))
@@ -112,7 +114,7 @@ describe('the exec launcher on its own', () => {
     let err = ''
     bad.stderr.on('data', (c: Buffer) => (err += c.toString()))
     expect(await new Promise((resolve) => bad.on('close', resolve))).toBe(126)
-    expect(err).toContain('exec refused: KUBEORCH_EXEC_SCRATCH and KUBEORCH_EXEC_ROOT must name directories')
+    expect(err).toContain('exec refused: KUBEORCH_EXEC_ROOT must name a directory')
     const usage = await launch(['id'])
     expect(usage).toEqual({ code: 126, out: expect.stringContaining('exec refused: usage') })
     // The second stage sets up mounts: only inside the namespaces stage 1 makes, never here.

@@ -6,7 +6,7 @@ import { NODE_BASE_USAGE, POD_USAGE } from '../src/metrics.ts'
 
 describe('renderKwokConfig', () => {
   it('renders valid kwok documents with every placeholder filled in', async () => {
-    const text = await renderKwokConfig({ podLogFile: '/w/pod.log', previousPodLogFile: '/w/prev.log', execDir: '/w/exec', execRootDir: '/w/exec-root' })
+    const text = await renderKwokConfig({ podLogFile: '/w/pod.log', previousPodLogFile: '/w/prev.log', execDir: '/w/exec' })
     expect(text).not.toMatch(/__[A-Z_]+__/)
     const docs = parseAllDocuments(text).map((d) => {
       expect(d.errors).toEqual([])
@@ -32,7 +32,7 @@ describe('renderKwokConfig', () => {
       execs: [{
         local: {
           workDir: '/w/exec',
-          envs: [{ name: 'KUBEORCH_EXEC_SCRATCH', value: '/w/exec' }, { name: 'KUBEORCH_EXEC_ROOT', value: '/w/exec-root' }],
+          envs: [{ name: 'KUBEORCH_EXEC_ROOT', value: '/w/exec' }],
         },
       }],
     })
