@@ -19,7 +19,7 @@ export const configSchema = z.object({
   runHealthTimeoutMs: z.coerce.number().int().positive().default(5 * 60_000),
   /** Kubeconfig written by `npm run sandbox`; while it exists, the accounts allowed to use it get a "sandbox" cluster. */
   sandboxKubeconfig: z.string().optional(),
-  /** Emails of the accounts besides the instance's first that may use the sandbox (KUBEORCH_SANDBOX_USERS, comma-separated). */
+  /** Accounts besides the instance's first that may use the sandbox: emails, or `@domain` (KUBEORCH_SANDBOX_USERS, comma-separated). */
   sandboxUsers: z
     .union([z.string().transform((s) => s.split(',')), z.array(z.string())])
     .transform((emails) => emails.map((e) => e.trim().toLowerCase()).filter(Boolean))

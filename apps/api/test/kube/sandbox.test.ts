@@ -20,15 +20,18 @@ describe('who gets the sandbox cluster', () => {
   let t: TestApp
   let first: { token: string; userId: string }
   beforeAll(async () => {
-    t = await createTestApp({ sandboxKubeconfig: kubeconfigPath(), sandboxUsers: ['Listed@example.test', 'dropped@example.test'] })
+    t = await createTestApp({ sandboxKubeconfig: kubeconfigPath(), sandboxUsers: ['Listed@example.test', 'dropped@example.test', '@team.test'] })
     first = await t.signUp('first')
   })
   afterAll(() => t.close())
 
-  it('the first account and the listed ones get it; another account neither sees it nor can name it', async () => {
+  it('the first account and the listed ones (by email or domain) get it; another account neither sees it nor can name it', async () => {
     expect(await clusterNames(t, first.token)).toEqual(['sandbox'])
     const listed = await t.signUp('listed')
     expect(await clusterNames(t, listed.token)).toEqual(['sandbox'])
+    const register = (email: string) => t.rest('POST', '/v1/api/auth/register', { body: { email, password: 'correct horse battery' } })
+    expect(await clusterNames(t, (await register('dev@team.test')).body.token)).toEqual(['sandbox'])
+    expect(await clusterNames(t, (await register('dev@dream-team.test')).body.token)).toEqual([])
 
     const other = await t.signUp('other')
     expect(await clusterNames(t, other.token)).toEqual([])

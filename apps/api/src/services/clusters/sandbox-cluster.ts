@@ -40,15 +40,16 @@ export async function ensureSandboxCluster(deps: Deps, actor: Actor): Promise<vo
 
 /**
  * The sandbox's credentials are its administrator's, and exec into its pods runs commands on the
- * machine (confined, see packages/testenv): only the instance's first account and the emails the
- * operator lists (`sandboxUsers`, KUBEORCH_SANDBOX_USERS) may use it.
+ * machine (confined, see packages/testenv): only the instance's first account and the accounts the
+ * operator lists (`sandboxUsers`, KUBEORCH_SANDBOX_USERS: emails, or `@domain` for all of a domain)
+ * may use it.
  */
 export async function mayUseSandbox(deps: Deps, userId: string): Promise<boolean> {
   const first = await deps.db.user.findFirst({ orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], select: { id: true } })
   if (first?.id === userId) return true
   if (deps.config.sandboxUsers.length === 0) return false
   const user = await deps.db.user.findUnique({ where: { id: userId }, select: { email: true } })
-  return !!user && deps.config.sandboxUsers.includes(user.email)
+  return !!user && deps.config.sandboxUsers.some((entry) => entry === user.email || (entry.startsWith('@') && user.email.endsWith(entry)))
 }
 
 /** The cluster KubeOrch registered for the sandbox (not a user's own cluster of that name). */
