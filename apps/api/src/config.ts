@@ -17,8 +17,13 @@ export const configSchema = z.object({
     .default(['http://127.0.0.1:3000', 'http://localhost:3000']),
   /** How long a run waits for every node to turn healthy before it fails. */
   runHealthTimeoutMs: z.coerce.number().int().positive().default(5 * 60_000),
-  /** Kubeconfig written by `npm run sandbox`; while it exists, every user gets a "sandbox" cluster. */
+  /** Kubeconfig written by `npm run sandbox`; while it exists, the accounts allowed to use it get a "sandbox" cluster. */
   sandboxKubeconfig: z.string().optional(),
+  /** Accounts besides the instance's first that may use the sandbox: emails, or `@domain` (KUBEORCH_SANDBOX_USERS, comma-separated). */
+  sandboxUsers: z
+    .union([z.string().transform((s) => s.split(',')), z.array(z.string())])
+    .transform((emails) => emails.map((e) => e.trim().toLowerCase()).filter(Boolean))
+    .default([]),
   sessionTtlSeconds: z.coerce.number().int().positive().default(7 * 24 * 3600),
   /**
    * Who may create an account: `open` (anyone), `closed` (nobody, except the first account of an

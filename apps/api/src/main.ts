@@ -27,6 +27,7 @@ const config = configSchema.parse({
   databaseUrl,
   webOrigins: env.KUBEORCH_WEB_ORIGINS,
   sandboxKubeconfig: env.KUBEORCH_SANDBOX_KUBECONFIG ?? resolve(dataDir, 'sandbox/kubeconfig'),
+  sandboxUsers: env.KUBEORCH_SANDBOX_USERS,
   jwtSecret: env.KUBEORCH_JWT_SECRET ?? keys?.jwtSecret,
   encryptionKey: env.KUBEORCH_ENCRYPTION_KEY ?? keys?.encryptionKey,
   // Several replicas on one database: KUBEORCH_EVENT_BUS=postgres (see README, Triggers and replicas).

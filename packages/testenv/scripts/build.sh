@@ -35,9 +35,17 @@ for pkg in k8s.io/component-base/version k8s.io/client-go/pkg/version; do
   LDF="$LDF -X $pkg.gitTreeState=clean -X $pkg.buildDate=1970-01-01T00:00:00Z"
 done
 
+# kwok is patched in one place: ExecInContainer hands the pod's command to the
+# launcher named by $KUBEORCH_EXEC_LAUNCHER (kwok/exec-confine.sh), which confines
+# it, instead of running it on this machine; without a launcher it refuses. The
+# call goes in before the line below (the only one like it), confineExec comes
+# from go/kwok-patch/.
+KWOK_PATCH_ANCHOR=$'\tif tty {'
+KWOK_PATCH_CALL=$'\tcmd, err = confineExec(cmd)\n\tif err != nil {\n\t\treturn err\n\t}\n'
+
 # The key covers everything that changes the binaries: versions, Go, the link
-# flags, and the committed go.mod/go.sum files (which pin every dependency).
-KEY=$( { echo "$K8S_VERSION $ETCD_VERSION $KWOK_VERSION $METRICS_SERVER_VERSION $("$GO" env GOVERSION) $LDF"; cat "$HERE/go/k8s/go.mod" "$HERE/go/k8s/go.sum" "$HERE/go/etcd/go.mod" "$HERE/go/etcd/go.sum"; } | sha256sum | cut -c1-16)
+# flags, the committed go.mod/go.sum files (which pin every dependency) and the kwok patch.
+KEY=$( { echo "$K8S_VERSION $ETCD_VERSION $KWOK_VERSION $METRICS_SERVER_VERSION $("$GO" env GOVERSION) $LDF"; cat "$HERE/go/k8s/go.mod" "$HERE/go/k8s/go.sum" "$HERE/go/etcd/go.mod" "$HERE/go/etcd/go.sum"; echo "$KWOK_PATCH_ANCHOR$KWOK_PATCH_CALL"; cat "$HERE/go/kwok-patch/confine_exec.go"; } | sha256sum | cut -c1-16)
 BIN=$CACHE/bin/k8s-$K8S_VERSION-etcd-$ETCD_VERSION-kwok-$KWOK_VERSION-ms-$METRICS_SERVER_VERSION-$KEY
 
 if [ -f "$BIN/.complete" ]; then
@@ -83,11 +91,28 @@ t0=$SECONDS
   -o "$BIN.tmp/etcd" go.etcd.io/etcd/server/v3)
 log "built etcd in $((SECONDS - t0))s"
 
-# kwok has no replace directives, so `go install pkg@version` works and keeps
-# its own (k8s 0.36) dependency graph, separate from the 1.37 one above.
-log "go install kwok@$KWOK_VERSION ..."
+# kwok, patched (see KWOK_PATCH_* above), is built from a copy of its module
+# with the module's own go.mod/go.sum: the same (k8s 0.36) dependency graph as
+# `go install sigs.k8s.io/kwok/cmd/kwok@$KWOK_VERSION`, separate from the 1.37
+# one above. (go -overlay cannot replace files in the module cache.)
+log "go build kwok@$KWOK_VERSION (patched exec) ..."
 t0=$SECONDS
-GOBIN="$BIN.tmp" $NICE "$GO" install -trimpath -ldflags="-s -w" "sigs.k8s.io/kwok/cmd/kwok@$KWOK_VERSION"
+(cd "$CACHE" && "$GO" mod download "sigs.k8s.io/kwok@$KWOK_VERSION")
+KWOK_SRC=$BIN.tmp/kwok-src
+rm -rf "$KWOK_SRC"
+cp -R "$GOMODCACHE/sigs.k8s.io/kwok@$KWOK_VERSION" "$KWOK_SRC"
+chmod -R u+w "$KWOK_SRC"
+KWOK_EXEC_GO=$KWOK_SRC/pkg/kwok/server/debugging_exec.go
+if [ "$(grep -cxF "$KWOK_PATCH_ANCHOR" "$KWOK_EXEC_GO")" != 1 ]; then
+  echo "build.sh: the kwok exec patch does not apply to kwok $KWOK_VERSION ($KWOK_EXEC_GO); update KWOK_PATCH_*" >&2
+  exit 1
+fi
+awk -v anchor="$KWOK_PATCH_ANCHOR" -v call="$KWOK_PATCH_CALL" '$0 == anchor { printf "%s", call } { print }' \
+  "$KWOK_EXEC_GO" >"$KWOK_EXEC_GO.patched"
+mv "$KWOK_EXEC_GO.patched" "$KWOK_EXEC_GO"
+cp "$HERE/go/kwok-patch/confine_exec.go" "$KWOK_SRC/pkg/kwok/server/zz_kubeorch_confine_exec.go"
+(cd "$KWOK_SRC" && $NICE "$GO" build -trimpath -buildvcs=false -ldflags="-s -w" -o "$BIN.tmp/kwok" ./cmd/kwok)
+rm -rf "$KWOK_SRC"
 log "built kwok in $((SECONDS - t0))s"
 
 # Same for metrics-server, whose v0.9.0 is on k8s 0.36 like kwok v0.8.0, so

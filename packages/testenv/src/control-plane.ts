@@ -6,6 +6,7 @@ import { ApiregistrationV1Api, CoreV1Api, KubeConfig, StorageV1Api } from '@kube
 import { stringify } from 'yaml'
 import { componentArgs, type Ports } from './component-args.ts'
 import { ensureBinaries } from './ensure-binaries.ts'
+import { assertKwokConfinesExec, EXEC_LAUNCHER, EXEC_LAUNCHER_ENV } from './exec-confinement.ts'
 import { onExit } from './exit-hooks.ts'
 import { renderKubeconfig } from './kubeconfig.ts'
 import { renderKwokConfig } from './kwok-config.ts'
@@ -40,7 +41,7 @@ export interface ControlPlane {
   podLogFile: string
   /** Served for `logs --previous`. */
   previousPodLogFile: string
-  /** Working directory of `exec` commands (they run locally, see kwok-config.ts). */
+  /** An empty dir each `exec` mounts its private root on, in a mount namespace of its own (exec-confinement.ts). */
   execDir: string
   /** Component logs (etcd.log, kube-apiserver.log, ...). */
   logDir: string
@@ -79,6 +80,7 @@ export async function startControlPlane(opts: ControlPlaneOptions = {}): Promise
   const log = opts.log ?? (() => {})
   reapStaleRuns(log)
   const binDir = opts.binDir ?? (await ensureBinaries(log))
+  await assertKwokConfinesExec(binDir)
   for (let attempt = 1; ; attempt++) {
     try {
       return await startOnce(opts, binDir, log)
@@ -154,9 +156,10 @@ async function startOnce(opts: ControlPlaneOptions, binDir: string, log: (line: 
     const args = componentArgs({ workDir, etcdDataDir: dirs.etcd, ports, pki, kubeconfigPath, schedulerConfig, kwokConfig })
     const bin = (name: string) => join(binDir, name)
     // A small, fixed environment: nothing from the caller (tokens, proxies,
-    // KUBECONFIG) leaks into the components, and commands run by `exec`
-    // (kwok runs them as its own children) see a predictable one.
+    // KUBECONFIG) leaks into the components. kwok also gets the exec launcher
+    // (the confined commands themselves start from an empty environment).
     const env = { PATH: process.env.PATH ?? '/usr/local/bin:/usr/bin:/bin', HOME: dirs.exec, LANG: 'C.UTF-8' }
+    const kwokEnv = { ...env, [EXEC_LAUNCHER_ENV]: EXEC_LAUNCHER }
     const tls = { ca: await readFile(pki.caCert), cert: await readFile(pki.adminCert), key: await readFile(pki.adminKey) }
 
     const insecure = { insecure: true }
@@ -171,7 +174,7 @@ async function startOnce(opts: ControlPlaneOptions, binDir: string, log: (line: 
     }
     const running = new Map<ComponentName, Component>()
     const launch = (name: ComponentName) => {
-      const c = procs.start(name, bin(name), specs[name].args, env)
+      const c = procs.start(name, bin(name), specs[name].args, name === 'kwok' ? kwokEnv : env)
       running.set(name, c)
       return c
     }

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import { fileURLToPath } from 'node:url'
 import { stringify } from 'yaml'
+import { launcherEnv } from './exec-confinement.ts'
 import { FAILURE_ANNOTATION, FAILURE_IMAGE_PREFIX, FAILURE_MODE_QUERY, FAILURE_MODES } from './failures.ts'
 import { NODE_BASE_USAGE, POD_USAGE } from './metrics.ts'
 import { INGRESS_DOMAIN, LOADBALANCER_DOMAIN } from './networking.ts'
@@ -17,7 +18,7 @@ export interface KwokConfigPaths {
   podLogFile: string
   /** Served for `kubectl logs --previous`. */
   previousPodLogFile: string
-  /** Working directory of commands run by `kubectl exec`. */
+  /** An empty dir each exec mounts its private root on (in a mount namespace of its own). */
   execDir: string
 }
 
@@ -26,9 +27,9 @@ export interface KwokConfigPaths {
  * placeholders filled in from failures.ts, networking.ts and metrics.ts (so
  * each rule is written once), plus a ClusterLogs and a ClusterExec for all pods.
  *
- * Exec runs the requested command as a local process on this machine (kwok
- * has no containers), in `execDir`. It is only reachable through the
- * loopback-only, admin-authenticated apiserver.
+ * kwok has no containers: exec runs the requested command on this machine,
+ * through the confining launcher (exec-confinement.ts), which builds the
+ * command's private root on `execDir`.
  */
 export async function renderKwokConfig(paths: KwokConfigPaths): Promise<string> {
   const modes = JSON.stringify(Object.values(FAILURE_MODES))
@@ -56,7 +57,14 @@ export async function renderKwokConfig(paths: KwokConfigPaths): Promise<string> 
     apiVersion: 'kwok.x-k8s.io/v1alpha1',
     kind: 'ClusterExec',
     metadata: { name: 'testenv-exec' },
-    spec: { execs: [{ local: { workDir: paths.execDir } }] },
+    spec: {
+      execs: [{
+        local: {
+          workDir: paths.execDir,
+          envs: Object.entries(launcherEnv(paths.execDir)).map(([name, value]) => ({ name, value })),
+        },
+      }],
+    },
   })
   return [...stages, logs, exec].map((doc) => doc.trim()).join('\n---\n') + '\n'
 }

@@ -2,6 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { startControlPlane, type ControlPlane } from './control-plane.ts'
+import { EXEC_UID, probeExecConfinement } from './exec-confinement.ts'
 
 /**
  * `npm run sandbox`: a local cluster for newcomers. Builds the binaries if
@@ -32,7 +33,11 @@ try {
   cp = await startControlPlane({ nodes, log: (line) => console.log(line) })
   await mkdir(dirname(kubeconfigOut), { recursive: true })
   await writeFile(kubeconfigOut, cp.kubeconfig, { mode: 0o600 })
-  console.log(`sandbox: pod logs come from ${cp.podLogFile}; exec runs commands locally in ${cp.execDir}`)
+  console.log(`sandbox: pod logs come from ${cp.podLogFile}`)
+  const refused = await probeExecConfinement(cp.execDir)
+  console.log(refused
+    ? `sandbox: kubectl exec and terminals will be refused: ${refused}`
+    : `sandbox: kubectl exec runs commands confined: uid ${EXEC_UID}, namespaces of their own, no network, a private root (kwok/exec-confine.sh)`)
   console.log(`sandbox ready: KUBECONFIG=${kubeconfigOut} (server ${cp.server}); Ctrl-C to stop`)
   // Keep the process alive until a signal arrives (the components are unref'd).
   setInterval(() => {}, 1 << 30)

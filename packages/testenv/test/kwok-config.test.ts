@@ -27,6 +27,14 @@ describe('renderKwokConfig', () => {
     expect(docs.find((d) => d.kind === 'Metric')?.spec.path).toBe('/metrics/nodes/{nodeName}/metrics/resource')
     expect(JSON.stringify(docs.find((d) => d.kind === 'ClusterResourceUsage')?.spec)).toContain(`Quantity(\\"${POD_USAGE.cpu}\\")`)
     expect(JSON.stringify(docs.find((d) => d.kind === 'Metric')?.spec)).toContain(`node.SinceSecond() * ${NODE_BASE_USAGE.cpuCores.toFixed(3)}`)
-    expect(docs.find((d) => d.kind === 'ClusterExec')?.spec).toEqual({ execs: [{ local: { workDir: '/w/exec' } }] })
+    // Read by kwok/exec-confine.sh, which kwok runs for every exec (see exec-confinement.test.ts).
+    expect(docs.find((d) => d.kind === 'ClusterExec')?.spec).toEqual({
+      execs: [{
+        local: {
+          workDir: '/w/exec',
+          envs: [{ name: 'KUBEORCH_EXEC_ROOT', value: '/w/exec' }],
+        },
+      }],
+    })
   })
 })

@@ -1,7 +1,8 @@
 // Starts the real API for the e2e tests: a fresh embedded PostgreSQL in a temp dir, migrations
 // applied, random keys, on the port Playwright chose (PORT), and a real control plane from
 // @kubeorch/testenv whose kubeconfig is written to E2E_KUBECONFIG: the API offers it to every
-// user as the `sandbox` cluster, and tests can register it through the UI from that file.
+// test account (all @example.test) as the `sandbox` cluster, and tests can register it through
+// the UI from that file.
 // Stops everything on SIGTERM/SIGINT.
 import { randomBytes } from 'node:crypto'
 import { chmodSync, copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
@@ -43,6 +44,8 @@ const config = configSchema.parse({
   encryptionKey: randomBytes(32).toString('base64'),
   webOrigins: process.env.KUBEORCH_WEB_ORIGINS,
   sandboxKubeconfig: kubeconfigPath,
+  // Every account the tests make may use it (otherwise only the first would).
+  sandboxUsers: ['@example.test'],
   // A run stuck waiting for health fails within a test's time, not after the default 5 minutes.
   runHealthTimeoutMs: 60_000,
   // Every test registers its users from 127.0.0.1: the per-address hourly limit would stop them.

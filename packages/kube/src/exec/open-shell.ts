@@ -35,10 +35,13 @@ export async function openShell(kc: KubeConfig, opts: OpenShellOptions): Promise
   throw new ExecError(undefined, `no shell found in container "${opts.container}" (tried ${tried.join(', ')})`)
 }
 
-/** The runtime could not find the shell: a Failure status saying so, or exit code 126/127. */
+/**
+ * The runtime could not find the shell: a Failure status saying so, or exit code 126/127 (a
+ * kubelet's ExitCode cause; kwok only writes "exit status N" into the message).
+ */
 export function shellMissing(status: V1Status | undefined): boolean {
   if (!status || status.status === 'Success') return false
-  const exitCode = status.details?.causes?.find((c) => c.reason === 'ExitCode')?.message
+  const exitCode = status.details?.causes?.find((c) => c.reason === 'ExitCode')?.message ?? /\bexit status (\d+)\b/.exec(status.message ?? '')?.[1]
   if (exitCode === '126' || exitCode === '127') return true
   return /not found|no such file|executable file/i.test(status.message ?? '')
 }

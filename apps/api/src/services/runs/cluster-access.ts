@@ -1,6 +1,7 @@
 import { createApplier, loadKubeConfig, type Applier } from '@kubeorch/kube'
-import { ConflictError } from '../../errors.ts'
+import { ConflictError, NotFoundError } from '../../errors.ts'
 import { openConnection } from '../clusters/cluster-connection.ts'
+import { isSandboxCluster, mayUseSandbox } from '../clusters/sandbox-cluster.ts'
 import type { Deps } from '../context.ts'
 
 /** Requests in flight at once per applier call: a kind of a design is usually applied in one wave. */
@@ -18,6 +19,8 @@ const appliers = new WeakMap<Deps, Map<string, CachedApplier>>()
  */
 export async function kubeForCluster(deps: Deps, clusterId: string) {
   const cluster = await deps.db.cluster.findUniqueOrThrow({ where: { id: clusterId } })
+  // A sandbox cluster its owner got before losing the right to it (see mayUseSandbox) is not opened.
+  if (isSandboxCluster(cluster) && !(await mayUseSandbox(deps, cluster.ownerId))) throw new NotFoundError('cluster')
   if (!cluster.credentials)
     throw new ConflictError(`cluster ${cluster.name} has no credentials; register its kubeconfig or token first`, 'NO_CREDENTIALS')
   const kc = loadKubeConfig(openConnection(deps.sealer, cluster.credentials))
