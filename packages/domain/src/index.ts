@@ -57,7 +57,7 @@ export type {
   WorkloadLinks,
   WorkloadRef,
 } from './links/link-types.ts';
-export { podSelectorLabels, ownershipLabels, NODE_LABEL, WORKFLOW_LABEL } from './kinds/shared/labels.ts';
+export { podSelectorLabels, ownershipLabels, workflowSelector, NODE_LABEL, WORKFLOW_LABEL } from './kinds/shared/labels.ts';
 
 // version diff
 export {
