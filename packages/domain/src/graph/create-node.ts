@@ -17,7 +17,8 @@ export function newNodeData(kind: NodeKind, name: string): Record<string, unknow
  * canvas), keeping this function pure.
  */
 export function createNodeOfKind(kind: NodeKind, options: { id: string; position: { x: number; y: number }; graph?: WorkflowGraph }): WorkflowNode {
-  const namespace = newNodeData(kind, `${kind}-1`).namespace ?? 'default';
+  const data = newNodeData(kind, `${kind}-1`);
+  const namespace = data.namespace ?? 'default';
   const taken = new Set(
     (options.graph?.nodes ?? [])
       .filter((n) => n.type === kind && (n.data.namespace ?? 'default') === namespace)
@@ -25,5 +26,5 @@ export function createNodeOfKind(kind: NodeKind, options: { id: string; position
   );
   let index = 1;
   while (taken.has(`${kind}-${index}`)) index++;
-  return { id: options.id, type: kind, position: { ...options.position }, data: newNodeData(kind, `${kind}-${index}`) };
+  return { id: options.id, type: kind, position: { ...options.position }, data: { ...data, name: `${kind}-${index}` } };
 }

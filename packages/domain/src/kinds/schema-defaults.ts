@@ -23,5 +23,6 @@ export function schemaDefaults(kind: NodeKind): Readonly<Record<string, unknown>
 
 /** A card's lines for a node (see KindDefinition.summary): its data over the schema's defaults. */
 export function summarizeNode(kind: NodeKind, data: Readonly<Record<string, unknown>>): string[] {
-  return kindDefinition(kind).summary({ ...structuredClone(schemaDefaults(kind)), ...data });
+  // Summaries only read: the shared defaults are spread, not copied deeply (cards render often).
+  return kindDefinition(kind).summary({ ...schemaDefaults(kind), ...data });
 }
