@@ -92,3 +92,34 @@ test('the palette and settings are reachable by keyboard', async ({ page, reques
   await page.keyboard.press('Control+z')
   await expect(page.getByTestId('node-configmap-1')).toBeVisible()
 })
+
+test('a workload takes one autoscaler: the canvas refuses a second, with the reason', async ({ page, request }) => {
+  const hpa = (id: string, name: string, y: number) => ({ id, type: 'hpa', position: { x: 0, y }, data: { name, minReplicas: 1, maxReplicas: 3 } })
+  const graph = {
+    nodes: [{ id: 'web', type: 'deployment', position: { x: 420, y: 120 }, data: { name: 'web', image: 'nginx:1.27' } }, hpa('h1', 'scale-a', 0), hpa('h2', 'scale-b', 260)],
+    edges: [{ id: 'e1', source: 'h1', target: 'web' }],
+  }
+  const seeded = await seedWorkflow(request, graph, 'one-hpa')
+  await signInAs(page, seeded)
+  await page.goto(`/workflows/${seeded.workflowId}`)
+  await expect(page.getByTestId('node-web')).toBeVisible()
+  await expect(page.locator('.save-state')).toHaveText('Saved')
+
+  // Drawn with the mouse: refused (the domain's connectionRule), the reason shown.
+  const card = (name: string) => page.getByTestId(`node-${name}`)
+  const from = (await card('scale-b').locator('.react-flow__handle.source').boundingBox())!
+  const to = (await card('web').locator('.react-flow__handle.target').boundingBox())!
+  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2)
+  await page.mouse.down()
+  await page.mouse.move((from.x + to.x) / 2, (from.y + to.y) / 2, { steps: 5 })
+  await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 10 })
+  await page.mouse.up()
+  await expect(page.getByRole('alert').filter({ hasText: 'deployment "web" is already scaled by hpa "scale-a"; two autoscalers would fight' })).toBeVisible()
+  await expect(page.locator('.react-flow__edge')).toHaveCount(1)
+
+  // The keyboard way offers no target either.
+  await card('scale-b').click()
+  const connectTo = page.getByRole('complementary', { name: 'Settings' }).getByLabel('Connect to')
+  await expect(connectTo.locator('option')).toHaveText(['No node it can connect to'])
+  await expect(page.locator('.save-state')).toHaveText('Saved')
+})

@@ -15,7 +15,19 @@ export {
   type WorkflowNode,
 } from './graph/workflow-graph.ts';
 export { kindRegistry, kindDefinition, type KindRegistry } from './kinds/registry.ts';
-export type { K8sObject, KindCategory, KindDefinition, RenderContext } from './kinds/kind-definition.ts';
+export type {
+  AppliedType,
+  DeployCheck,
+  EdgeSlot,
+  HealthCheck,
+  K8sObject,
+  KindCategory,
+  KindDefinition,
+  KubeType,
+  RenderContext,
+} from './kinds/kind-definition.ts';
+export { schemaDefaults, summarizeNode } from './kinds/schema-defaults.ts';
+export { MANAGED_TYPES, RELATED_TYPES } from './kinds/kube-types-of-kinds.ts';
 
 // validation
 export { formatIssuePath, type GraphIssue } from './graph/graph-issue.ts';
@@ -23,6 +35,16 @@ export { validateGraph, type ValidateGraphResult } from './graph/validate-graph.
 
 // edges and linked fields
 export { canConnect, type CanConnectResult } from './links/can-connect.ts';
+export {
+  connectionRule,
+  edgeRules,
+  type EdgeRefusal,
+  type EdgeRules,
+  type EdgeRulesOptions,
+  type EdgeVerdict,
+  type RuleEdge,
+  type RuleNode,
+} from './links/edge-rules.ts';
 export { recomputeLinks } from './links/recompute-links.ts';
 export { renameNode } from './links/rename-node.ts';
 export type {
@@ -35,7 +57,7 @@ export type {
   WorkloadLinks,
   WorkloadRef,
 } from './links/link-types.ts';
-export { podSelectorLabels, ownershipLabels } from './kinds/shared/labels.ts';
+export { podSelectorLabels, ownershipLabels, workflowSelector, NODE_LABEL, WORKFLOW_LABEL } from './kinds/shared/labels.ts';
 
 // version diff
 export {
@@ -51,7 +73,7 @@ export {
 export { SECRET_PLACEHOLDERS } from './diff/redact.ts';
 
 // manifests
-export { APPLY_ORDER, applyRank, groupByApplyOrder, type ApplyKind } from './render/apply-order.ts';
+export { APPLY_ORDER, applyRank, groupByApplyOrder } from './render/apply-order.ts';
 export { checkDeployable } from './render/check-deployable.ts';
 export { manifestsToYaml, objectToYaml } from './render/manifests-to-yaml.ts';
 export { renderManifests } from './render/render-manifests.ts';
@@ -69,7 +91,7 @@ export { unifiedDiff } from './manifests/unified-diff.ts';
 
 // helpers for the service layer and the canvas
 export { extractSecretValues, type SecretValues } from './secrets/extract-secret-values.ts';
-export { createNodeOfKind } from './graph/create-node.ts';
+export { createNodeOfKind, newNodeData } from './graph/create-node.ts';
 
 // health (SPEC §8)
 export * from './health/index.ts';

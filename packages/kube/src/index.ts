@@ -1,5 +1,4 @@
 export type { ApplyAction, ApplyResult, ClusterConnection, DeleteResult, GroupVersionKind, K8sObject, ObjectRef } from './types.ts'
-export { MANAGED_KINDS } from './managed-kinds.ts'
 
 export { loadKubeConfig, type LoadKubeConfigOptions } from './config/load-kube-config.ts'
 export { KubeconfigError } from './config/kubeconfig-error.ts'
@@ -10,7 +9,6 @@ export { createApplier, type Applier, type ApplierOptions } from './apply/create
 export type { PreparedApply } from './apply/apply-objects.ts'
 
 export { watchResources, type ResourceWatcher, type WatchResourcesOptions, type WatchSnapshot } from './watch/watch-resources.ts'
-export { relatedKinds } from './watch/related-kinds.ts'
 
 export { refOf, describeRef } from './util/object-ref.ts'
 export type { KubeConfig } from '@kubernetes/client-node'

@@ -28,6 +28,13 @@ function recorder() {
   }
 }
 
+// What the API passes for health (the domain's RELATED_TYPES); kube itself knows no kinds.
+const HEALTH_RELATED = [
+  { apiVersion: 'v1', kind: 'Pod' },
+  { apiVersion: 'apps/v1', kind: 'ReplicaSet' },
+  { apiVersion: 'discovery.k8s.io/v1', kind: 'EndpointSlice' },
+  { apiVersion: 'v1', kind: 'Event' },
+]
 const status = (o: K8sObject) => (o as { status?: Record<string, unknown> }).status ?? {}
 const waitingReasons = (pod: K8sObject) =>
   ((status(pod).containerStatuses as { state?: { waiting?: { reason?: string } } }[] | undefined) ?? []).map((c) => c.state?.waiting?.reason)
@@ -49,6 +56,7 @@ describe('watchResources', () => {
       namespaces: [namespace],
       labelSelector: `kubeorch.io/workflow=${workflow}`,
       kinds: [{ apiVersion: 'apps/v1', kind: 'Deployment' }, { apiVersion: 'v1', kind: 'Service' }],
+      related: HEALTH_RELATED,
       onChange: rec.onChange,
       onError: rec.onError,
     })
@@ -87,6 +95,7 @@ describe('watchResources', () => {
       namespaces: [namespace],
       labelSelector: `kubeorch.io/workflow=${workflow}`,
       kinds: [{ apiVersion: 'apps/v1', kind: 'Deployment' }],
+      related: HEALTH_RELATED,
       onChange: rec.onChange,
       onError: rec.onError,
     })
@@ -162,7 +171,7 @@ describe('watchResources', () => {
     expect(baseline).toBe(0)
     const rec = recorder()
     const kinds = [{ apiVersion: 'apps/v1', kind: 'Deployment' }, { apiVersion: 'v1', kind: 'Service' }, { apiVersion: 'v1', kind: 'ConfigMap' }]
-    const watcher = watchResources(kc, { namespaces: [namespace], labelSelector: `kubeorch.io/workflow=${workflow}`, kinds, onChange: rec.onChange, onError: rec.onError })
+    const watcher = watchResources(kc, { namespaces: [namespace], labelSelector: `kubeorch.io/workflow=${workflow}`, kinds, related: HEALTH_RELATED, onChange: rec.onChange, onError: rec.onError })
     // 3 kinds + Pod, ReplicaSet, EndpointSlice, Event: 7 watches, each its own connection.
     await rec.until('first ConfigMap snapshot', 'ConfigMap', () => true)
     const during = await waitFor('7 watch connections', () => {

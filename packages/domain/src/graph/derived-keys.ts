@@ -1,5 +1,6 @@
 import type { NodeKind } from '../kinds/node-kinds.ts';
 import { LINKED_KEY_PREFIX } from '../links/link-types.ts';
+import { kindDefinition } from '../kinds/registry.ts';
 import { setOwn } from '../kinds/shared/set-own.ts';
 
 /**
@@ -20,11 +21,12 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** A copy of `data` without the keys `drop` selects, at the top level and inside ingress paths. */
+/** A copy of `data` without the keys `drop` selects, at the top level and inside the kind's nestedLinkFields (ingress paths). */
 export function stripKeys(kind: NodeKind, data: Record<string, unknown>, drop: (key: string) => boolean): Record<string, unknown> {
   const out = withoutKeys(data, drop);
-  if (kind === 'ingress' && Array.isArray(out.paths)) {
-    out.paths = out.paths.map((p: unknown) => (isRecord(p) ? withoutKeys(p, drop) : p));
+  for (const field of kindDefinition(kind).nestedLinkFields ?? []) {
+    const items = out[field];
+    if (Array.isArray(items)) out[field] = items.map((p: unknown) => (isRecord(p) ? withoutKeys(p, drop) : p));
   }
   return out;
 }

@@ -1,30 +1,21 @@
+import { MANAGED_TYPES } from '../kinds/kube-types-of-kinds.ts';
+import { NAMESPACE } from '../kinds/shared/kube-types.ts';
+
 /**
  * The order in which a run applies Kubernetes kinds (SPEC §7): what others depend on goes first
  * (namespaces, policies, config, storage, services), then workloads, then what routes to them.
- * Same idea as Helm's kind sorter. Written once; the runner and renderManifests read it.
+ * Same idea as Helm's kind sorter. Derived from the `applyRank` of each type the kinds render
+ * (written once, in the kind's folder); the runner and renderManifests read it.
  */
-export const APPLY_ORDER = [
-  'Namespace',
-  'NetworkPolicy',
-  'Secret',
-  'ConfigMap',
-  'PersistentVolumeClaim',
-  'Service',
-  'DaemonSet',
-  'Deployment',
-  'HorizontalPodAutoscaler',
-  'StatefulSet',
-  'Job',
-  'CronJob',
-  'Ingress',
-] as const;
+export const APPLY_ORDER: readonly string[] = Object.freeze(
+  [...new Map([NAMESPACE, ...MANAGED_TYPES].map((t) => [t.kind, t.applyRank])).entries()].sort(([, a], [, b]) => a - b).map(([kind]) => kind),
+);
 
-export type ApplyKind = (typeof APPLY_ORDER)[number];
+const RANKS = new Map(APPLY_ORDER.map((kind, index) => [kind, index]));
 
 /** Position of a kind in APPLY_ORDER; unknown kinds go last. */
 export function applyRank(kind: string): number {
-  const index = (APPLY_ORDER as readonly string[]).indexOf(kind);
-  return index < 0 ? APPLY_ORDER.length : index;
+  return RANKS.get(kind) ?? APPLY_ORDER.length;
 }
 
 /** Splits items into apply steps: one group per kind, in APPLY_ORDER (items of a step may go concurrently). */

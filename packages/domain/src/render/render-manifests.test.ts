@@ -28,7 +28,7 @@ describe('APPLY_ORDER', () => {
       'Namespace', 'NetworkPolicy', 'Secret', 'ConfigMap', 'PersistentVolumeClaim', 'Service', 'DaemonSet',
       'Deployment', 'HorizontalPodAutoscaler', 'StatefulSet', 'Job', 'CronJob', 'Ingress',
     ]);
-    for (const kind of NODE_KINDS) expect(APPLY_ORDER).toContain(kindRegistry[kind].k8s.kind);
+    for (const kind of NODE_KINDS) for (const type of kindRegistry[kind].objects) expect(APPLY_ORDER).toContain(type.kind);
   });
 
   it('groups items into steps in that order', () => {

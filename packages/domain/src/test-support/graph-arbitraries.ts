@@ -1,11 +1,11 @@
 import fc from 'fast-check';
 import type { WorkflowEdge, WorkflowGraph, WorkflowNode } from '../graph/workflow-graph.ts';
 import { NODE_KINDS, type NodeKind } from '../kinds/node-kinds.ts';
-import { kindRegistry } from '../kinds/registry.ts';
+import { newNodeData } from '../graph/create-node.ts';
 import { canConnect } from '../links/can-connect.ts';
 import { validateGraph } from '../graph/validate-graph.ts';
 
-// Random graphs for property tests: nodes of every kind built from the palette defaults, and
+// Random graphs for property tests: nodes of every kind built as the palette builds them, and
 // edges drawn mostly from allowed pairs (plus some that validation would refuse).
 
 const nodeArb = (index: number): fc.Arbitrary<WorkflowNode> =>
@@ -19,7 +19,7 @@ const nodeArb = (index: number): fc.Arbitrary<WorkflowNode> =>
       extraPath: fc.boolean(),
     })
     .map(({ type, x, y, replicas, mountPath, extraPath }) => {
-      const data: Record<string, unknown> = { ...structuredClone(kindRegistry[type].defaults), name: `${type.slice(0, 3)}${index}` };
+      const data = newNodeData(type, `${type.slice(0, 3)}${index}`);
       if ('replicas' in data) data.replicas = replicas;
       if (type === 'configmap' || type === 'secret' || type === 'persistentvolumeclaim') {
         if (mountPath === undefined) delete data.mountPath;

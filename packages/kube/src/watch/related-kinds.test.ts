@@ -1,22 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import type { K8sObject } from '../types.ts'
-import { relatedEvents, relatedKinds, snapshotSignature } from './related-kinds.ts'
+import { relatedEvents, snapshotSignature } from './related-kinds.ts'
 
 const obj = (name: string, extra: Record<string, unknown> = {}): K8sObject => ({ apiVersion: 'v1', kind: 'X', metadata: { name, namespace: 'ns', ...extra } })
-
-describe('relatedKinds', () => {
-  it('adds what health needs for the kinds watched', () => {
-    expect(relatedKinds([{ apiVersion: 'apps/v1', kind: 'Deployment' }, { apiVersion: 'v1', kind: 'Service' }]).map((k) => k.kind)).toEqual([
-      'Pod',
-      'ReplicaSet',
-      'EndpointSlice',
-      'Event',
-    ])
-    expect(relatedKinds([{ apiVersion: 'v1', kind: 'ConfigMap' }]).map((k) => k.kind)).toEqual(['Event'])
-    expect(relatedKinds([])).toEqual([])
-    expect(relatedKinds([{ apiVersion: 'batch/v1', kind: 'Job' }, { apiVersion: 'v1', kind: 'Pod' }]).map((k) => k.kind)).toEqual(['Event'])
-  })
-})
 
 describe('relatedEvents', () => {
   it('keeps the events about known objects, oldest first', () => {

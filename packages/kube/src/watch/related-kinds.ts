@@ -1,29 +1,7 @@
-import type { GroupVersionKind, K8sObject } from '../types.ts'
+import type { K8sObject } from '../types.ts'
 
-export const POD = { apiVersion: 'v1', kind: 'Pod' } as const
-export const REPLICA_SET = { apiVersion: 'apps/v1', kind: 'ReplicaSet' } as const
-export const ENDPOINT_SLICE = { apiVersion: 'discovery.k8s.io/v1', kind: 'EndpointSlice' } as const
+/** Events carry no labels: a watcher lists all of a namespace's and keeps those about its objects. */
 export const EVENT = { apiVersion: 'v1', kind: 'Event' } as const
-
-const POD_OWNERS = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob', 'Service'])
-
-/**
- * The kinds health needs besides the rendered ones: the pods of workloads (fatal container
- * reasons) and the pods a Service should match, the ReplicaSets of Deployments, the
- * EndpointSlices of Services (ready endpoints), and Events.
- * Pods and ReplicaSets carry the workflow's labels through the pod template, and the
- * EndpointSlice controller copies a Service's labels to its slices, so the label selector finds
- * them; Events carry no labels (see relatedEvents).
- */
-export function relatedKinds(kinds: readonly GroupVersionKind[]): GroupVersionKind[] {
-  const names = new Set(kinds.map((k) => k.kind))
-  const related: GroupVersionKind[] = []
-  if ([...names].some((n) => POD_OWNERS.has(n))) related.push(POD)
-  if (names.has('Deployment')) related.push(REPLICA_SET)
-  if (names.has('Service')) related.push(ENDPOINT_SLICE)
-  if (kinds.length > 0) related.push(EVENT)
-  return related.filter((r) => !kinds.some((k) => k.apiVersion === r.apiVersion && k.kind === r.kind))
-}
 
 /** The events about one of `objects` (by involvedObject uid), oldest first. */
 export function relatedEvents(events: Iterable<K8sObject>, objects: Iterable<K8sObject>): K8sObject[] {

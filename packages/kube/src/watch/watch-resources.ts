@@ -3,7 +3,7 @@ import { credentialsOf, redact } from '../config/redact.ts'
 import { ObjectClient } from '../http/object-client.ts'
 import type { GroupVersionKind, K8sObject } from '../types.ts'
 import { Reflector } from './reflector.ts'
-import { EVENT, relatedEvents, relatedKinds, snapshotSignature } from './related-kinds.ts'
+import { EVENT, relatedEvents, snapshotSignature } from './related-kinds.ts'
 
 export type WatchSnapshot = { apiVersion: string; kind: string; objects: K8sObject[] }
 
@@ -12,11 +12,11 @@ export type WatchResourcesOptions = {
   labelSelector: string
   kinds: GroupVersionKind[]
   /**
-   * Extra kinds watched for health, in the same namespaces. Default: relatedKinds(kinds), i.e.
-   * Pods, ReplicaSets, EndpointSlices (by the same label selector) and Events (all events of the
-   * namespace, reported only when about a watched object). Pass [] to watch `kinds` only.
+   * Extra kinds watched in the same namespaces (for health: the domain's RELATED_TYPES), by the
+   * same label selector, except v1 Events: all events of the namespace, reported only when about
+   * a watched object. Pass [] to watch `kinds` only.
    */
-  related?: GroupVersionKind[]
+  related: GroupVersionKind[]
   onChange: (snapshot: WatchSnapshot) => void
   onError?: (e: Error) => void
   /**
@@ -57,7 +57,7 @@ export function watchResources(kc: KubeConfig, opts: WatchResourcesOptions): Res
   const watch = new Watch(kc)
   const secrets = credentialsOf(kc)
   const debounceMs = opts.debounceMs ?? 50
-  const kinds = dedupe([...opts.kinds, ...(opts.related ?? relatedKinds(opts.kinds))])
+  const kinds = dedupe([...opts.kinds, ...opts.related])
   const namespaces = [...new Set(opts.namespaces)]
   let stopped = false
 

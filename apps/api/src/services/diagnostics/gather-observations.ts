@@ -1,14 +1,9 @@
-import type { DiagnosticObservations, K8sObject } from '@kubeorch/domain'
-import { MANAGED_KINDS, createLogStreamer, type GroupVersionKind } from '@kubeorch/kube'
+import { MANAGED_TYPES, RELATED_TYPES, WORKFLOW_LABEL, workflowSelector, type DiagnosticObservations, type K8sObject } from '@kubeorch/domain'
+import { createLogStreamer } from '@kubeorch/kube'
 import { ConflictError } from '../../errors.ts'
 import type { NodeTarget } from '../logs/node-target.ts'
 import { groupObservations } from '../monitoring/group-observations.ts'
 
-const RELATED: GroupVersionKind[] = [
-  { apiVersion: 'v1', kind: 'Pod' },
-  { apiVersion: 'apps/v1', kind: 'ReplicaSet' },
-  { apiVersion: 'discovery.k8s.io/v1', kind: 'EndpointSlice' },
-]
 const LOG_LINES = 10
 const LOG_PODS = 3
 
@@ -22,12 +17,13 @@ const LOG_PODS = 3
 export async function gatherObservations(target: NodeTarget): Promise<DiagnosticObservations> {
   const { reader, graph, workflow, node, namespace } = target
   const namespaces = [...new Set(graph.nodes.map((n) => (n.data as { namespace?: string }).namespace ?? 'default'))]
-  const labelSelector = `kubeorch.io/workflow=${workflow.id}`
+  const labelSelector = workflowSelector(workflow.id)
   const byKind = new Map<string, K8sObject[]>()
   let configMaps: K8sObject[]
   let secrets: K8sObject[]
   try {
-    const kinds = [...MANAGED_KINDS, ...RELATED].filter((k) => k.kind !== 'Secret')
+    // Secrets are read as keys only, and Events of the whole namespace (they carry no labels), below.
+    const kinds = [...MANAGED_TYPES, ...RELATED_TYPES].filter((k) => k.kind !== 'Secret' && k.kind !== 'Event')
     const lists = await Promise.all(
       kinds.map(async (gvk) => [gvk.kind, (await Promise.all(namespaces.map((ns) => reader.list(gvk, { namespace: ns, labelSelector })))).flat()] as const),
     )
@@ -35,7 +31,7 @@ export async function gatherObservations(target: NodeTarget): Promise<Diagnostic
     const events = await Promise.all(namespaces.map((ns) => reader.list({ apiVersion: 'v1', kind: 'Event' }, { namespace: ns })))
     byKind.set('Event', events.flat())
     ;[configMaps, secrets] = await Promise.all([reader.list({ apiVersion: 'v1', kind: 'ConfigMap' }, { namespace }), reader.listSecretKeys(namespace)])
-    byKind.set('Secret', secrets.filter((s) => s.metadata.labels?.['kubeorch.io/workflow'] === workflow.id))
+    byKind.set('Secret', secrets.filter((s) => s.metadata.labels?.[WORKFLOW_LABEL] === workflow.id))
   } catch (err) {
     throw new ConflictError(`cannot read the cluster: ${(err as Error).message}`, 'CLUSTER_UNREACHABLE')
   }

@@ -1,4 +1,4 @@
-import { isWorkloadKind, validateGraph, type K8sObject, type WorkflowGraph, type WorkflowNode } from '@kubeorch/domain'
+import { WORKLOAD_KINDS, isWorkloadKind, validateGraph, workflowSelector, type K8sObject, type WorkflowGraph, type WorkflowNode } from '@kubeorch/domain'
 import { createObjectReader, type KubeConfig, type ObjectReader } from '@kubeorch/kube'
 import type { Workflow } from '@kubeorch/db'
 import { NotFoundError, invalidField } from '../../errors.ts'
@@ -38,7 +38,7 @@ export async function loadNodeTarget(deps: Deps, actor: Actor, workflowId: strin
     namespace: (node.data as { namespace?: string }).namespace ?? 'default',
     kc,
     reader: createObjectReader(kc),
-    podSelector: `kubeorch.io/workflow=${workflow.id},kubeorch.io/node=${node.id}`,
+    podSelector: workflowSelector(workflow.id, node.id),
   }
 }
 
@@ -57,7 +57,7 @@ export async function deployedGraph(deps: Deps, workflow: Workflow): Promise<Wor
 /** Pods exist only for workload nodes; any other kind is a clear error on `nodeId`. */
 export function requireWorkload(target: NodeTarget): void {
   if (!isWorkloadKind(target.node.type))
-    throw invalidField(['nodeId'], `node ${target.node.id} is a ${target.node.type}, which has no pods; pick a workload node (deployment, statefulset, daemonset, job, cronjob)`)
+    throw invalidField(['nodeId'], `node ${target.node.id} is a ${target.node.type}, which has no pods; pick a workload node (${WORKLOAD_KINDS.join(', ')})`)
 }
 
 export async function listNodePods(target: NodeTarget): Promise<K8sObject[]> {

@@ -1,6 +1,4 @@
-import type { K8sObject, WorkflowGraph } from '@kubeorch/domain'
-
-const NODE_LABEL = 'kubeorch.io/node'
+import { NODE_LABEL, type K8sObject, type WorkflowGraph } from '@kubeorch/domain'
 
 // An absent list means "not observed yet" (the health rules skip its checks); an empty one means
 // "observed: none".

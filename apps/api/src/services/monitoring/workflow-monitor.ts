@@ -1,5 +1,5 @@
-import { nodeHealth, type K8sObject, type NodeHealth, type WorkflowGraph } from '@kubeorch/domain'
-import { MANAGED_KINDS, watchResources, type ResourceWatcher } from '@kubeorch/kube'
+import { MANAGED_TYPES, RELATED_TYPES, nodeHealth, workflowSelector, type K8sObject, type NodeHealth, type WorkflowGraph } from '@kubeorch/domain'
+import { watchResources, type ResourceWatcher } from '@kubeorch/kube'
 import type { Prisma } from '@kubeorch/db'
 import type { Deps } from '../context.ts'
 import { kubeForCluster } from '../runs/cluster-access.ts'
@@ -39,7 +39,7 @@ export async function startWorkflowMonitor(deps: Deps, workflowId: string, clust
   const listeners = new Set<HealthListener>()
   const syncedKinds = new Set<string>()
   // Health is judged only once every watched kind, including the related ones, was listed.
-  const expectedKinds = new Set([...MANAGED_KINDS.map((k) => k.kind), 'Pod', 'ReplicaSet', 'EndpointSlice', 'Event'])
+  const expectedKinds = new Set([...MANAGED_TYPES, ...RELATED_TYPES].map((k) => k.kind))
   let stopped = false
   let writing = Promise.resolve()
 
@@ -79,8 +79,9 @@ export async function startWorkflowMonitor(deps: Deps, workflowId: string, clust
 
   const watcher: ResourceWatcher = watchResources(kc, {
     namespaces,
-    labelSelector: `kubeorch.io/workflow=${workflowId}`,
-    kinds: [...MANAGED_KINDS],
+    labelSelector: workflowSelector(workflowId),
+    kinds: [...MANAGED_TYPES],
+    related: [...RELATED_TYPES],
     onChange: ({ kind, objects }) => {
       byKind.set(kind, objects)
       syncedKinds.add(kind)

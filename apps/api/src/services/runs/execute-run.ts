@@ -1,5 +1,5 @@
-import { APPLY_ORDER, renderManifests, validateGraph, type RenderedManifest, type WorkflowGraph } from '@kubeorch/domain'
-import { MANAGED_KINDS, type Applier, type ApplyResult, type K8sObject, type ObjectRef } from '@kubeorch/kube'
+import { MANAGED_TYPES, NODE_LABEL, groupByApplyOrder, renderManifests, validateGraph, workflowSelector, type RenderedManifest, type WorkflowGraph } from '@kubeorch/domain'
+import { type Applier, type ApplyResult, type K8sObject, type ObjectRef } from '@kubeorch/kube'
 import type { Prisma, RunStatus } from '@kubeorch/db'
 import type { Deps } from '../context.ts'
 import { openSecretValues } from '../secrets/secret-values.ts'
@@ -81,7 +81,7 @@ export async function executeRun(deps: Deps, runId: string): Promise<void> {
     // state (which tells created/configured/unchanged) changes nothing, so the next kind's objects
     // are read while the current kind is written, and prune lists what the workflow owns while the
     // last kind is written; every write still waits for the cancel check before it.
-    const steps = APPLY_ORDER.map((kind) => ({ kind, step: manifests.filter((m) => m.kind === kind) })).filter((s) => s.step.length > 0)
+    const steps = groupByApplyOrder(manifests).map((step) => ({ kind: step[0]!.kind, step }))
     const objectsOf = (step: RenderedManifest[]) => step.map((m) => m.object as never)
     let prepared = steps[0] && applier.prepareApply(objectsOf(steps[0].step))
     let listing: Promise<K8sObject[]> | undefined
@@ -173,7 +173,7 @@ function failuresByNode(manifests: RenderedManifest[], results: ApplyResult[]): 
 
 /** What the workflow owns in the cluster (by its label), for prune. */
 function listManaged(applier: Applier, workflowId: string): Promise<K8sObject[]> {
-  const listing = applier.listManaged(`kubeorch.io/workflow=${workflowId}`, [...MANAGED_KINDS])
+  const listing = applier.listManaged(workflowSelector(workflowId), [...MANAGED_TYPES])
   // Started before the last kind is applied; a run that stops earlier never awaits it.
   listing.catch(() => {})
   return listing
@@ -192,7 +192,7 @@ async function prune(
   if (stale.length === 0) return
   const results = await applier.delete(stale.map((o) => ({ apiVersion: o.apiVersion, kind: o.kind, namespace: o.metadata.namespace, name: o.metadata.name })))
   results.forEach((r, i) => {
-    const nodeId = stale[i]!.metadata.labels?.['kubeorch.io/node'] ?? 'unknown'
+    const nodeId = stale[i]!.metadata.labels?.[NODE_LABEL] ?? 'unknown'
     if (r.ok) record(nodeId, { ...r.object, action: r.action === 'pruned' ? 'pruned' : 'absent' })
   })
   for (const r of results) await journal.log(r.ok ? `pruned ${describe(r.object)}` : `prune of ${describe(r.object)} failed: ${r.error}`, r.ok ? 'info' : 'warn')

@@ -1,4 +1,4 @@
-import { MANAGED_KINDS } from '@kubeorch/kube'
+import { MANAGED_TYPES, workflowSelector } from '@kubeorch/domain'
 import type { Deps } from '../context.ts'
 import { kubeForCluster } from './cluster-access.ts'
 
@@ -12,7 +12,7 @@ export async function removeDeployedObjects(deps: Deps, workflowId: string, clus
   const cluster = await deps.db.cluster.findUnique({ where: { id: clusterId }, select: { credentials: true } })
   if (!cluster?.credentials) return 0
   const { applier } = await kubeForCluster(deps, clusterId)
-  const objects = await applier.listManaged(`kubeorch.io/workflow=${workflowId}`, [...MANAGED_KINDS])
+  const objects = await applier.listManaged(workflowSelector(workflowId), [...MANAGED_TYPES])
   const results = await applier.delete(
     objects.map((o) => ({ apiVersion: o.apiVersion, kind: o.kind, namespace: o.metadata.namespace, name: o.metadata.name })),
   )

@@ -1,6 +1,6 @@
 'use client'
 
-import { isWorkloadKind, kindRegistry, type NodeKind } from '@kubeorch/domain'
+import { isWorkloadKind, kindRegistry, WORKLOAD_KINDS, type NodeKind } from '@kubeorch/domain'
 import Link from 'next/link'
 import { RunPanel } from '../run/run-panel'
 import type { DockTab } from '../store/live-slice'
@@ -53,7 +53,7 @@ export function Dock({ workflowId, onFixApplied }: { workflowId: string; onFixAp
         <div className="dock-body" role="tabpanel" id="dock-panel" aria-labelledby={`dock-tab-${dock}`}>
           {dock === 'run' && <RunPanel workflowId={workflowId} />}
           {needsNode && !selected && <p className="muted dock-empty">Select one node on the canvas to see its {dock}.</p>}
-          {noPods && <p className="muted dock-empty">A {kindRegistry[selected.kind].label} has no pods: pick a workload node (Deployment, StatefulSet, DaemonSet, Job, CronJob).</p>}
+          {noPods && <p className="muted dock-empty">A {kindRegistry[selected.kind].label} has no pods: pick a workload node ({WORKLOAD_KINDS.map((k) => kindRegistry[k].label).join(', ')}).</p>}
           {!noPods && selected && dock === 'logs' && <LogsPanel key={selected.id} workflowId={workflowId} nodeId={selected.id} />}
           {!noPods && selected && dock === 'terminal' && <TerminalPanel key={selected.id} workflowId={workflowId} nodeId={selected.id} />}
           {selected && dock === 'diagnostics' && <DiagnosticsPanel key={selected.id} workflowId={workflowId} nodeId={selected.id} onApplied={onFixApplied} />}

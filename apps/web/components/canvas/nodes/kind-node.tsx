@@ -1,12 +1,11 @@
 'use client'
 
-import { kindRegistry, NODE_KINDS, type NodeKind } from '@kubeorch/domain'
+import { kindRegistry, NODE_KINDS, summarizeNode, type NodeKind } from '@kubeorch/domain'
 import { Handle, Position, type NodeProps, type NodeTypes } from '@xyflow/react'
 import { memo } from 'react'
 import { useCanvasStore } from '../store/canvas-store-context'
 import type { CanvasNode } from '../store/design'
 import { CATEGORY_COLOR, HEALTH_COLOR } from './kind-style'
-import { summarizeNode } from './node-summary'
 
 const UNKNOWN = { state: 'unknown', message: 'Not deployed yet' } as const
 /** Kinds some other kind may point an edge at: they get a target handle. */
@@ -18,7 +17,8 @@ function KindNodeCard({ id, kind, data, selected }: { id: string; kind: NodeKind
   const health = useCanvasStore((s) => s.health[id]) ?? UNKNOWN
   const color = CATEGORY_COLOR[def.category]
   const name = typeof data.name === 'string' && data.name ? data.name : '(unnamed)'
-  const paths = kind === 'ingress' && Array.isArray(data.paths) ? (data.paths as { id?: string; path?: string }[]) : null
+  // A kind whose edges leave from slots (an ingress's paths) gets one source handle per slot.
+  const slots = def.edgeSlots?.of(data) ?? null
   const problem = issues?.[0]
 
   return (
@@ -45,22 +45,24 @@ function KindNodeCard({ id, kind, data, selected }: { id: string; kind: NodeKind
           ? `${issues.length > 1 ? `${issues.length} problems: ` : ''}${fieldOf(problem.path)}${problem.message}`
           : health.message}
       </div>
-      {paths
-        ? paths.map((p, i) => (
+      {slots
+        ? slots.map((slot, i) => (
             <Handle
-              key={p.id ?? i}
+              key={`${i}:${slot.id}`}
               type="source"
-              id={p.id}
+              id={slot.id}
               position={Position.Right}
-              style={{ top: `${((i + 1) / (paths.length + 1)) * 100}%` }}
-              title={`Path ${p.path ?? ''}`}
-              aria-label={`Route path ${p.path ?? ''} of ${name}`}
+              style={{ top: `${((i + 1) / (slots.length + 1)) * 100}%` }}
+              title={`${capitalize(def.edgeSlots!.noun)} ${slot.label}`}
+              aria-label={`Route ${def.edgeSlots!.noun} ${slot.label} of ${name}`}
             />
           ))
         : def.connectsTo.length > 0 && <Handle type="source" position={Position.Right} aria-label={`Connect from ${name}`} />}
     </div>
   )
 }
+
+const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1)
 
 /** `nodes.3.data.image` → `image: ` so the card names the field. */
 function fieldOf(path: (string | number)[]): string {

@@ -1,19 +1,5 @@
 import { kindRegistry, NODE_KINDS, type KindCategory, type NodeKind } from '@kubeorch/domain'
 
-/** Short names people type for kinds (kubectl's). */
-const ALIASES: Partial<Record<NodeKind, string[]>> = {
-  deployment: ['deploy'],
-  statefulset: ['sts'],
-  daemonset: ['ds'],
-  cronjob: ['cj'],
-  service: ['svc'],
-  ingress: ['ing'],
-  configmap: ['cm'],
-  persistentvolumeclaim: ['pvc', 'volume'],
-  hpa: ['autoscaler'],
-  networkpolicy: ['netpol'],
-}
-
 export type PaletteItem = { kind: NodeKind; label: string; description: string; category: KindCategory; search: string[] }
 
 export const PALETTE_ITEMS: PaletteItem[] = NODE_KINDS.map((kind) => {
@@ -23,7 +9,7 @@ export const PALETTE_ITEMS: PaletteItem[] = NODE_KINDS.map((kind) => {
     label: def.label,
     description: def.description,
     category: def.category,
-    search: [def.label, kind, ...(ALIASES[kind] ?? []), def.category, def.description],
+    search: [def.label, kind, ...def.shortNames, def.category, def.description],
   }
 })
 

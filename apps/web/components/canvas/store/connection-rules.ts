@@ -1,13 +1,12 @@
-import { canConnect, isNodeKind, kindRegistry } from '@kubeorch/domain'
-import type { Connection } from '@xyflow/react'
+import { connectionRule, isNodeKind } from '@kubeorch/domain'
 import type { CanvasEdge, CanvasNode } from './design'
 
 export type ConnectionCheck = { ok: true } | { ok: false; reason: string }
 
 /**
- * Whether a new edge may be drawn. The kind pair rule is the domain's `canConnect` (the same
- * predicate the server validates with); on top, the cardinalities the server would refuse:
- * a service or hpa has one target, an ingress path routes to one service.
+ * Whether a new edge may be drawn: the domain's connectionRule, the same edge rules validateGraph
+ * applies on save (kind pairs, namespaces, duplicates, one target per service, hpa or ingress
+ * path, one hpa per workload). The canvas's isValidConnection and onConnect both ask it.
  */
 export function checkConnection(
   connection: { source: string; target: string; sourceHandle?: string | null },
@@ -17,29 +16,9 @@ export function checkConnection(
   const source = nodes.find((n) => n.id === connection.source)
   const target = nodes.find((n) => n.id === connection.target)
   if (!source || !target || !isNodeKind(source.type) || !isNodeKind(target.type)) return { ok: false, reason: 'Connect two nodes.' }
-  if (source.id === target.id) return { ok: false, reason: 'A node cannot connect to itself.' }
-  const kinds = canConnect(source.type, target.type)
-  if (!kinds.ok) return { ok: false, reason: capitalize(kinds.reason) }
-  const outgoing = edges.filter((e) => e.source === source.id)
-  const handle = connection.sourceHandle ?? null
-  if (outgoing.some((e) => e.target === target.id && (e.sourceHandle ?? null) === handle)) {
-    return { ok: false, reason: `${label(source)} is already connected to ${label(target)}.` }
-  }
-  if (kindRegistry[source.type].maxTargets === 1 && outgoing.length > 0) {
-    const current = nodes.find((n) => n.id === outgoing[0]!.target)
-    return {
-      ok: false,
-      reason: `A ${source.type} has one target and ${label(source)} already points to ${current ? label(current) : 'another node'}; remove that edge first.`,
-    }
-  }
-  if (source.type === 'ingress' && outgoing.some((e) => (e.sourceHandle ?? null) === handle)) {
-    return { ok: false, reason: `This path of ${label(source)} already routes to a service; remove that edge first.` }
-  }
-  return { ok: true }
-}
-
-function label(node: CanvasNode): string {
-  return `“${String(node.data.name ?? node.id)}”`
+  const ruleNodes = nodes.flatMap((n) => (isNodeKind(n.type) ? [{ id: n.id, type: n.type, data: n.data }] : []))
+  const verdict = connectionRule({ nodes: ruleNodes, edges }, connection)
+  return verdict.ok ? verdict : { ok: false, reason: `${capitalize(verdict.reason)}.` }
 }
 
 function capitalize(s: string): string {

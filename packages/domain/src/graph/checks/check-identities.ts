@@ -14,11 +14,11 @@ export function checkIdentities(view: GraphView): GraphIssue[] {
     if (!data || typeof data.name !== 'string') continue;
     const definition = kindDefinition(checked.node.type);
     const identities = [
-      { kind: definition.k8s.kind, name: data.name, what: describeNode(checked), field: 'name' },
+      { kind: definition.objects[0].kind, name: data.name, what: describeNode(checked), field: 'name' },
       ...(definition.extraIdentities?.(data) ?? []).map((id) => ({
         ...id,
         what: `the ${id.kind} "${id.name}" of ${describeNode(checked)}`,
-        field: checked.node.type === 'statefulset' && data.serviceName !== undefined ? 'serviceName' : 'name',
+        field: id.field ?? 'name',
       })),
     ];
     for (const identity of identities) {

@@ -1,4 +1,5 @@
 import type { GraphIssue } from '../graph-issue.ts';
+import { describeNode as describeRuleNode, type RuleNode } from '../../links/edge-rules.ts';
 import type { WorkflowEdge, WorkflowNode } from '../workflow-graph.ts';
 
 /** A structurally valid node; `data` is its parsed data, absent when the kind schema refused it. */
@@ -16,13 +17,12 @@ export function buildView(nodes: CheckedNode[], edges: CheckedEdge[]): GraphView
   return { nodes, edges, byId };
 }
 
-/** `deployment "web"`, the way messages name a node. */
-export function describeNode(node: CheckedNode): string {
-  const name = (node.data ?? node.node.data).name;
-  return typeof name === 'string' && name !== '' ? `${node.node.type} "${name}"` : `${node.node.type} ${node.node.id}`;
+/** The node as the edge rules read it: its parsed data when valid, else what was sent. */
+export function ruleNode(checked: CheckedNode): RuleNode {
+  return { id: checked.node.id, type: checked.node.type, data: checked.data ?? checked.node.data };
 }
 
-export function namespaceOf(node: CheckedNode): string {
-  const namespace = (node.data ?? node.node.data).namespace;
-  return typeof namespace === 'string' ? namespace : 'default';
+/** `deployment "web"`, the way messages name a node. */
+export function describeNode(node: CheckedNode): string {
+  return describeRuleNode(ruleNode(node));
 }

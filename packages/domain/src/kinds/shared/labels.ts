@@ -16,3 +16,8 @@ export function podSelectorLabels(nodeId: string, name: string): Record<string, 
 export function ownershipLabels(workflowId: string, nodeId: string): Record<string, string> {
   return { [MANAGED_BY_LABEL]: MANAGER, [WORKFLOW_LABEL]: workflowId, [NODE_LABEL]: nodeId };
 }
+
+/** The label selector of a workflow's objects, or of one node's (its pods, for logs). */
+export function workflowSelector(workflowId: string, nodeId?: string): string {
+  return nodeId === undefined ? `${WORKFLOW_LABEL}=${workflowId}` : `${WORKFLOW_LABEL}=${workflowId},${NODE_LABEL}=${nodeId}`;
+}
