@@ -5,6 +5,7 @@ export { loadKubeConfig, kubeConfigFrom, type LoadKubeConfigOptions } from './co
 export { checkKubeconfig, type CheckedKubeconfig, type KubeconfigCheck, type KubeconfigSummary } from './config/check-kubeconfig.ts'
 export { KubeconfigError, formatKubeconfigPath, type KubeconfigFieldPath } from './config/kubeconfig-error.ts'
 export { MAX_KUBECONFIG_BYTES } from './config/read-kubeconfig-yaml.ts'
+export { KEPT as KEPT_FIELDS } from './config/kubeconfig-fields.ts'
 export { listContexts, type KubeContextSummary } from './config/list-contexts.ts'
 export { testConnection, type ConnectionTestResult } from './config/test-connection.ts'
 

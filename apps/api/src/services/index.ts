@@ -7,6 +7,7 @@ export { createApiToken, listApiTokens, revokeApiToken } from './auth/api-tokens
 export { toPublicUser, type PublicUser } from './auth/public-user.ts'
 export { createCluster, listClusters, getCluster, updateCluster, deleteCluster } from './clusters/cluster-operations.ts'
 export { testCluster } from './clusters/test-cluster.ts'
+export { clusterCredentialsFromInput, connectionInput, type ClusterCredentials, type ConnectionInput } from './clusters/cluster-connection.ts'
 export { kubeconfigContexts } from './clusters/kubeconfig-contexts.ts'
 export type { PublicCluster } from './clusters/public-cluster.ts'
 export { createWorkflow } from './workflows/create-workflow.ts'
