@@ -50,14 +50,26 @@ async function expectRefused(name: string, body: Record<string, unknown>, field:
 }
 
 describe('registering a cluster from a kubeconfig', () => {
-  it('two contexts of one name (client-node drops the first, its cluster name is empty): 400, nothing stored, the plugin never runs', async () => {
+  it('the probe’s shape: a context client-node drops (its cluster has an empty name) shadowing one whose user runs a plugin: 400, nothing stored, nothing runs', async () => {
+    // Read by name, the first "prod" names cluster "" (which exists) and a token user; client-node
+    // drops the nameless cluster and that context, and uses the second "prod", whose user has exec.
     const text = kubeconfig({
+      clusters: [{ name: '', cluster: server() }, { name: 'c', cluster: server() }],
       users: [{ name: 'ok', user: { token: 'inline-token-1234' } }, { name: 'evil', user: { exec: exec() } }],
       contexts: [{ name: 'prod', context: { cluster: '', user: 'ok' } }, { name: 'prod', context: { cluster: 'c', user: 'evil' } }],
       current: 'prod',
     })
+    await expectRefused('shadowed', { kubeconfig: text }, 'connection.kubeconfig.clusters.0.name', /is required/)
+    await expectRefused('shadowed-chosen', { kubeconfig: text, context: 'prod' }, 'connection.kubeconfig.clusters.0.name', /is required/)
+  })
+
+  it('two contexts of one name: 400 naming the second, nothing stored', async () => {
+    const text = kubeconfig({
+      users: [{ name: 'ok', user: { token: 'inline-token-1234' } }, { name: 'evil', user: { exec: exec() } }],
+      contexts: [{ name: 'prod', context: { cluster: 'c', user: 'ok' } }, { name: 'prod', context: { cluster: 'c', user: 'evil' } }],
+      current: 'prod',
+    })
     await expectRefused('dup-contexts', { kubeconfig: text }, 'connection.kubeconfig.contexts.1.name', /"prod" is also the name of contexts\[0\]/)
-    await expectRefused('dup-contexts-chosen', { kubeconfig: text, context: 'prod' }, 'connection.kubeconfig.contexts.1.name', /names must be unique/)
   })
 
   it('two users or clusters of one name, and a context naming a missing user: 400 naming the entry', async () => {

@@ -73,7 +73,7 @@ export function hostileKubeconfig(probe: Pick<KubeconfigProbe, 'server' | 'secre
   // then mutations that make names ambiguous or dangling, the shapes that once split the check
   // from client-node's reading (a second context of the same name whose user runs a plugin).
   const triple = fc.record({ name: fc.constantFrom('a', 'b', 'c'), cluster, user, namespace: fc.constantFrom(undefined, undefined, 'default', 'default', 'Bad_NS') })
-  const mutation = fc.constantFrom('duplicate-context', 'duplicate-user', 'duplicate-cluster', 'dangling-cluster', 'dangling-user', 'unnamed', 'odd-name', 'borrowed-user')
+  const mutation = fc.constantFrom('shadowed-context', 'duplicate-context', 'duplicate-user', 'duplicate-cluster', 'dangling-cluster', 'dangling-user', 'unnamed', 'odd-name', 'borrowed-user')
   return fc
     .record({
       triples: fc.uniqueArray(triple, { minLength: 1, maxLength: 3, selector: (t) => t.name }),
@@ -93,6 +93,14 @@ export function hostileKubeconfig(probe: Pick<KubeconfigProbe, 'server' | 'secre
       for (const [kind, n] of mutations) {
         const i = triples.length ? n % triples.length : 0
         const name = triples[i]?.name ?? 'a'
+        // The outside probe's shape: a context of the same name before it, naming a cluster with an
+        // empty name (client-node drops both), so a reader by name and client-node pick different ones.
+        if (kind === 'shadowed-context' && contexts[i]) {
+          clusters.unshift({ name: '', cluster: { server: probe.server, 'insecure-skip-tls-verify': true } })
+          contexts.splice(i, 0, { name: contexts[i].name, context: { cluster: '', user: contexts[i].context.user } })
+          contexts[i + 1]!.context.user = 'evil'
+          users.push(plugin)
+        }
         if (kind === 'duplicate-context') contexts.push({ name, context: { cluster: name, user: 'evil' } }), users.push(plugin)
         if (kind === 'duplicate-user') users.push({ name, user: { exec: exec(), 'token-file': probe.secretFile } })
         if (kind === 'duplicate-cluster') clusters.push({ name, cluster: { server: probe.server, 'insecure-skip-tls-verify': true, 'certificate-authority': probe.secretFile } })
