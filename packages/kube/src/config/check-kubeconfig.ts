@@ -34,15 +34,19 @@ export type KubeconfigCheck =
  */
 export function checkKubeconfig(text: string, opts: { context?: string } = {}): KubeconfigCheck {
   try {
-    return checkEntries(readKubeconfigEntries(text), opts.context)
+    const checked = checkEntries(readKubeconfigEntries(text), opts.context)
+    return { ok: true, ...checked, minimal: minimalKubeconfig(checked.config) }
   } catch (err) {
     if (err instanceof KubeconfigError) return { ok: false, error: err }
     throw err
   }
 }
 
-/** As checkKubeconfig, on entries already read (listContexts checks every context of one reading). */
-export function checkEntries(entries: KubeconfigEntries, asked: string | undefined): KubeconfigCheck & { ok: true } {
+/**
+ * The checks of checkKubeconfig on entries already read, without the rebuilt text (listContexts
+ * checks every context of one reading). Throws KubeconfigError.
+ */
+export function checkEntries(entries: KubeconfigEntries, asked: string | undefined): { config: CheckedKubeconfig; summary: KubeconfigSummary } {
   const contextEntry = chooseContext(entries, asked)
   const ctx = keptFields(contextEntry)
   const clusterName = checkedString(ctx.get('cluster'), at(contextEntry, 'cluster'), 253, undefined, 'the name of a cluster of the kubeconfig')
@@ -62,12 +66,9 @@ export function checkEntries(entries: KubeconfigEntries, asked: string | undefin
   const cluster = checkedCluster(clusterEntry)
   const { user, credentials } = checkedUser(userEntry)
   const context: Context = { name: contextEntry.name, cluster: cluster.name, user: user.name, ...(namespace ? { namespace } : {}) }
-  const config = { cluster, user, context }
   return {
-    ok: true,
-    config,
+    config: { cluster, user, context },
     summary: { context: context.name, cluster: cluster.name, user: user.name, server: cluster.server, ...(namespace ? { namespace } : {}), credentials },
-    minimal: minimalKubeconfig(config),
   }
 }
 
