@@ -5,6 +5,7 @@ import { stringify } from 'yaml'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startServer, type RunningServer } from '../src/server.ts'
 import { openConnection, sealConnection } from '../src/services/clusters/cluster-connection.ts'
+import { openNodeTerminal } from '../src/services/index.ts'
 import { createSealer } from '../src/services/secrets/seal.ts'
 import { sampleGraph } from './support/sample-graph.ts'
 import { createTestApp, type TestApp } from './support/test-app.ts'
@@ -18,11 +19,20 @@ let t: TestApp
 let probe: KubeconfigProbe
 let server: RunningServer
 let token: string
+let userId: string
 let workflowId: string
 const ids: Record<string, string> = {}
 
 const cluster = () => ({ server: probe.server, 'insecure-skip-tls-verify': true })
 const exec = () => ({ apiVersion: 'client.authentication.k8s.io/v1', command: 'sh', args: ['-c', probe.command] })
+/** Safe for context a, but the whole kubeconfig: another context's user runs a plugin. */
+const storedWhole = () => ({
+  kubeconfig: text(
+    [{ name: 'u', user: { token: 'inline-token-1234' } }, { name: 'aws', user: { exec: exec() } }],
+    [{ name: 'a', context: { cluster: 'c', user: 'u' } }, { name: 'eks', context: { cluster: 'c', user: 'aws' } }],
+  ),
+  context: 'a',
+})
 const text = (users: unknown[], contexts: unknown[]) =>
   stringify({ apiVersion: 'v1', kind: 'Config', clusters: [{ name: 'c', cluster: cluster() }], users, contexts, 'current-context': 'a' })
 
@@ -40,6 +50,7 @@ beforeAll(async () => {
   probe = await createKubeconfigProbe()
   const user = await t.signUp('legacy')
   token = user.token
+  userId = user.userId
   const stored = {
     // The chosen context's user runs a plugin (the old check passed it when a duplicate hid it).
     'legacy-exec': { kubeconfig: text([{ name: 'u', user: { exec: exec() } }], [{ name: 'a', context: { cluster: 'c', user: 'u' } }]), context: 'a' },
@@ -51,14 +62,7 @@ beforeAll(async () => {
       context: 'a',
     },
     'legacy-token-file': { kubeconfig: text([{ name: 'u', user: { tokenFile: probe.secretFile } }], [{ name: 'a', context: { cluster: 'c', user: 'u' } }]), context: 'a' },
-    // Safe for its context, but stored whole: another context has a plugin.
-    'legacy-whole': {
-      kubeconfig: text(
-        [{ name: 'u', user: { token: 'inline-token-1234' } }, { name: 'aws', user: { exec: exec() } }],
-        [{ name: 'a', context: { cluster: 'c', user: 'u' } }, { name: 'eks', context: { cluster: 'c', user: 'aws' } }],
-      ),
-      context: 'a',
-    },
+    'legacy-whole': storedWhole(),
   }
   for (const [name, connection] of Object.entries(stored)) {
     const row = await t.db.cluster.create({ data: { name, ownerId: user.userId, server: probe.server, credentials: sealConnection(t.deps.sealer, connection), status: 'CONNECTED' } })
@@ -111,7 +115,7 @@ describe('start-up re-check of stored clusters', () => {
     expect(stored.kubeconfig).not.toMatch(/exec|aws|eks/)
   })
 
-  it('refuses to test, run or watch an unusable cluster, and never runs or reads what it names', async () => {
+  it('refuses to test, run, watch, read logs, diagnose or open a terminal on an unusable cluster, and never runs or reads what it names', async () => {
     const tested = await api('POST', '/v1/api/clusters/legacy-exec/test')
     expect(tested.status).toBe(409)
     expect(tested.body.error).toMatch(/^cluster legacy-exec cannot be used: stored credentials refused \(users\[0\]\.user\.exec/)
@@ -121,10 +125,26 @@ describe('start-up re-check of stored clusters', () => {
     expect(run.status).toBe(409)
     expect(run.body.error).toMatch(/cluster legacy-exec cannot be used/)
     expect(await t.db.workflowRun.count({ where: { workflowId } })).toBe(runs)
+    for (const path of ['logs/stream', 'diagnostics']) {
+      const res = await api('GET', `/v1/api/workflows/${workflowId}/nodes/web/${path}`)
+      expect(res.status, path).toBe(409)
+      expect(res.body.error, path).toMatch(/cluster legacy-exec cannot be used/)
+    }
+    await expect(openNodeTerminal(t.deps, { userId }, workflowId, 'web', {})).rejects.toMatchObject({ code: 'CLUSTER_UNUSABLE' })
     const status = await t.db.cluster.findUniqueOrThrow({ where: { id: ids['legacy-exec']! } })
     expect(status.status).toBe('UNUSABLE')
     expect(probe.commandRan()).toBe(false)
     expect(probe.filesRead()).toEqual([])
+  })
+
+  it('a stored kubeconfig not in the checked form (written after start, by an older replica) is refused when loaded and marked unusable', async () => {
+    const connection = storedWhole()
+    const row = await t.db.cluster.create({ data: { name: 'late-write', ownerId: userId, credentials: sealConnection(t.deps.sealer, connection) } })
+    const res = await api('POST', '/v1/api/clusters/late-write/test')
+    expect(res.status).toBe(409)
+    expect(res.body.error).toMatch(/not in the form KubeOrch stores/)
+    expect((await t.db.cluster.findUniqueOrThrow({ where: { id: row.id } })).status).toBe('UNUSABLE')
+    expect(probe.commandRan()).toBe(false)
   })
 
   it('new credentials make the cluster usable again', async () => {

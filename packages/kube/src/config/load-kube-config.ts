@@ -21,7 +21,7 @@ export function loadKubeConfig(conn: ClusterConnection, opts: LoadKubeConfigOpti
   const check = checkKubeconfig(conn.kubeconfig, { context: conn.context })
   if (!check.ok) throw check.error
   if (opts.minimalOnly && check.minimal !== conn.kubeconfig)
-    throw new KubeconfigError('is not in the form KubeOrch stores (one checked context, cluster and user); register the credentials again')
+    throw new KubeconfigError('is not in the form KubeOrch stores (one checked context, cluster and user)')
   return kubeConfigFrom(check.config)
 }
 
