@@ -1,6 +1,6 @@
 import { KubeConfig } from '@kubernetes/client-node'
 import fc from 'fast-check'
-import { parse } from 'yaml'
+import { parse, stringify } from 'yaml'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createKubeconfigProbe, hostileKubeconfig, INLINE_SECRETS, type KubeconfigProbe } from '../testing/index.ts'
 import { checkKubeconfig } from './check-kubeconfig.ts'
@@ -82,5 +82,21 @@ describe('checkKubeconfig on hostile kubeconfigs (fast-check)', () => {
     } finally {
       await fresh.close()
     }
+  })
+})
+
+describe('checkKubeconfig on any text (fast-check)', () => {
+  it('answers with a result or a KubeconfigError, never another exception', () => {
+    const damaged = hostileKubeconfig(probe).chain(({ yaml }) =>
+      fc.tuple(fc.nat({ max: yaml.length }), fc.nat({ max: 40 }), fc.string({ maxLength: 6 })).map(([at, cut, insert]) => yaml.slice(0, at) + insert + yaml.slice(at + cut)),
+    )
+    const text = fc.oneof(fc.string({ unit: 'binary', maxLength: 300 }), fc.jsonValue({ maxDepth: 4 }).map((v) => stringify(v)), damaged)
+    fc.assert(
+      fc.property(text, fc.option(fc.string({ maxLength: 8 }), { nil: undefined }), (yaml, context) => {
+        const result = checkKubeconfig(yaml, context === undefined ? {} : { context })
+        if (!result.ok) expect(result.error).toBeInstanceOf(KubeconfigError)
+      }),
+      { numRuns: 1000 },
+    )
   })
 })
