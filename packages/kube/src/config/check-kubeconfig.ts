@@ -50,13 +50,8 @@ export function checkEntries(entries: KubeconfigEntries, asked: string | undefin
   const contextEntry = chooseContext(entries, asked)
   const ctx = keptFields(contextEntry)
   const clusterName = checkedString(ctx.get('cluster'), at(contextEntry, 'cluster'), 253, undefined, 'the name of a cluster of the kubeconfig')
-  const userName = checkedString(
-    ctx.get('user'),
-    at(contextEntry, 'user'),
-    253,
-    undefined,
-    'the name of a user of the kubeconfig (a user with no credentials connects anonymously)',
-  )
+  const anyUser = 'the name of a user of the kubeconfig (a user with no credentials connects anonymously)'
+  const userName = checkedString(ctx.get('user'), at(contextEntry, 'user'), 253, undefined, anyUser)
   const clusterEntry = entries.clusters.get(clusterName)
   if (!clusterEntry) throw new KubeconfigError(`names cluster ${JSON.stringify(clusterName)}, which the kubeconfig does not define`, at(contextEntry, 'cluster'))
   const userEntry = entries.users.get(userName)
@@ -73,7 +68,7 @@ export function checkEntries(entries: KubeconfigEntries, asked: string | undefin
 }
 
 const MAX_LISTED = 20
-export function availableContexts(entries: KubeconfigEntries): string {
+function availableContexts(entries: KubeconfigEntries): string {
   const names = [...entries.contexts.keys()]
   if (names.length === 0) return 'the kubeconfig has no contexts'
   return `available: ${names.slice(0, MAX_LISTED).join(', ')}${names.length > MAX_LISTED ? `, and ${names.length - MAX_LISTED} more` : ''}`
