@@ -13,6 +13,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const replica = await startReplica(deps)
   const { recovered } = replica
   if (recovered.failed) console.warn(`marked ${recovered.failed} interrupted run(s) failed`)
+  if (replica.clusters.unusable) console.warn(`marked ${replica.clusters.unusable} cluster(s) unusable: their stored credentials are refused`)
   const app = buildApp(deps)
   const server = createServer(app.adapter)
   const closeWs = app.attachWebSockets(server)

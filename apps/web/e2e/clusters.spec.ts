@@ -37,7 +37,16 @@ test('clusters: register the control plane from its kubeconfig with a context, t
 
   // A pasted kubeconfig that is not one is refused before anything is saved.
   await page.getByLabel('Kubeconfig', { exact: true }).fill('not: [a kubeconfig')
-  await expect(page.locator('#cluster-kubeconfig-error')).toContainText('not a readable kubeconfig')
+  await expect(page.locator('#cluster-kubeconfig-error')).toContainText('kubeconfig is not valid YAML')
+
+  // A kubeconfig whose user runs a plugin is refused, naming the field inside it; nothing is saved.
+  await page.getByLabel('Name', { exact: true }).fill('plugin')
+  await page.getByLabel('Kubeconfig', { exact: true }).fill(
+    'clusters: [{ name: c, cluster: { server: "https://127.0.0.1:1" } }]\nusers: [{ name: u, user: { exec: { command: sh } } }]\ncontexts: [{ name: a, context: { cluster: c, user: u } }]\n',
+  )
+  await page.getByRole('button', { name: 'Add cluster' }).click()
+  await expect(page.locator('#cluster-kubeconfig-error')).toContainText('users[0].user.exec: is an exec credential plugin')
+  await expect(page.getByTestId('cluster-row').filter({ hasText: 'plugin' })).toHaveCount(0)
 
   // Server + token: an unreachable server is registered, tested, and shown as unreachable.
   await page.getByLabel('Name', { exact: true }).fill('far-away')

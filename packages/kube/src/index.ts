@@ -1,7 +1,10 @@
 export type { ApplyAction, ApplyResult, ClusterConnection, DeleteResult, GroupVersionKind, K8sObject, ObjectRef } from './types.ts'
 
-export { loadKubeConfig, type LoadKubeConfigOptions } from './config/load-kube-config.ts'
-export { KubeconfigError } from './config/kubeconfig-error.ts'
+export { loadKubeConfig, kubeConfigFrom, type LoadKubeConfigOptions } from './config/load-kube-config.ts'
+export { checkKubeconfig, type CheckedKubeconfig, type KubeconfigCheck, type KubeconfigSummary } from './config/check-kubeconfig.ts'
+export { KubeconfigError, formatKubeconfigPath, type KubeconfigFieldPath } from './config/kubeconfig-error.ts'
+export { MAX_KUBECONFIG_BYTES } from './config/read-kubeconfig-yaml.ts'
+export { KEPT as KEPT_FIELDS } from './config/kubeconfig-fields.ts'
 export { listContexts, type KubeContextSummary } from './config/list-contexts.ts'
 export { testConnection, type ConnectionTestResult } from './config/test-connection.ts'
 

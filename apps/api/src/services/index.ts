@@ -14,6 +14,7 @@ export { createTerminalTicket, redeemTerminalTicket } from './terminal/terminal-
 export { toPublicUser, type PublicUser } from './auth/public-user.ts'
 export { createCluster, listClusters, getCluster, updateCluster, deleteCluster } from './clusters/cluster-operations.ts'
 export { testCluster } from './clusters/test-cluster.ts'
+export { clusterCredentialsFromInput, connectionInput, type ClusterCredentials, type ConnectionInput } from './clusters/cluster-connection.ts'
 export { kubeconfigContexts } from './clusters/kubeconfig-contexts.ts'
 export type { PublicCluster } from './clusters/public-cluster.ts'
 export { createWorkflow } from './workflows/create-workflow.ts'

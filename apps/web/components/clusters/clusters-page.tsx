@@ -13,7 +13,7 @@ function errorOf(error: { message: string }): ApiError | null {
   return res.ok ? null : res.error
 }
 
-const STATUS_LABEL: Record<ClusterStatus, string> = { UNKNOWN: 'Not checked', CONNECTED: 'Connected', UNREACHABLE: 'Unreachable' }
+const STATUS_LABEL: Record<ClusterStatus, string> = { UNKNOWN: 'Not checked', CONNECTED: 'Connected', UNREACHABLE: 'Unreachable', UNUSABLE: 'Unusable' }
 
 export function ClustersPage() {
   const [{ data, fetching, error }, refetch] = useQuery<{ clusters: Cluster[] }>({ query: CLUSTERS })

@@ -62,7 +62,7 @@ export function RegisterClusterForm({ onCreated }: { onCreated(c: Cluster): void
           setContext((c) => (res.data.some((x) => x.name === c) ? c : (res.data[0]?.name ?? '')))
         } else {
           setContexts(null)
-          setContextsError(res.error.issues?.[0] ? `kubeconfig ${res.error.issues[0].message}` : res.error.message)
+          setContextsError(res.error.issues?.[0] ? kubeconfigIssue(res.error.issues[0]) : res.error.message)
         }
       })
     return () => {
@@ -100,7 +100,8 @@ export function RegisterClusterForm({ onCreated }: { onCreated(c: Cluster): void
 
   const issueAt = (...keys: string[]) => formError?.issues?.find((i) => keys.includes(i.path[i.path.length - 1] ?? ''))?.message
   const nameIssue = formError?.issues?.find((i) => i.path[0] === 'name')?.message
-  const fieldIssues = { kubeconfig: issueAt('kubeconfig'), context: issueAt('context'), server: issueAt('server'), token: issueAt('token'), caData: issueAt('caData') }
+  const inKubeconfig = formError?.issues?.find((i) => i.path.includes('kubeconfig'))
+  const fieldIssues = { kubeconfig: inKubeconfig && kubeconfigIssue(inKubeconfig), context: issueAt('context'), server: issueAt('server'), token: issueAt('token'), caData: issueAt('caData') }
   const shownElsewhere = nameIssue || Object.values(fieldIssues).some(Boolean)
 
   return (
@@ -206,4 +207,11 @@ function Field(props: { id: string; label: string; error?: string; hint?: string
       )}
     </div>
   )
+}
+
+/** An issue inside the kubeconfig names its field there: `users[1].user.exec: is an exec credential plugin…`. */
+function kubeconfigIssue(issue: { path: string[]; message: string }): string {
+  const inner = issue.path.slice(issue.path.indexOf('kubeconfig') + 1)
+  if (!inner.length) return `kubeconfig ${issue.message}`
+  return `${inner.map((p, i) => (/^\d+$/.test(p) ? `[${p}]` : i ? `.${p}` : p)).join('')}: ${issue.message}`
 }

@@ -1,5 +1,5 @@
 export type WorkflowStatus = 'DRAFT' | 'PUBLISHED' | 'ARCHIVED'
-export type ClusterStatus = 'UNKNOWN' | 'CONNECTED' | 'UNREACHABLE'
+export type ClusterStatus = 'UNKNOWN' | 'CONNECTED' | 'UNREACHABLE' | 'UNUSABLE'
 
 export type Cluster = {
   id: string

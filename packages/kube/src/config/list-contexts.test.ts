@@ -33,9 +33,24 @@ contexts:
 describe('listContexts', () => {
   it('lists every context with its cluster, server and user names', () => {
     expect(listContexts(kubeconfig)).toEqual([
-      { name: 'prod', cluster: 'prod-cluster', server: 'https://prod.example.invalid:6443', user: 'prod-admin', namespace: 'shop', current: false },
-      { name: 'staging', cluster: 'staging-cluster', server: 'https://staging.example.invalid', user: 'ci', current: true },
-      { name: 'dangling', cluster: 'nowhere', server: '', user: 'nobody', current: false },
+      {
+        name: 'prod',
+        cluster: 'prod-cluster',
+        server: 'https://prod.example.invalid:6443',
+        user: 'prod-admin',
+        namespace: 'shop',
+        current: false,
+        problem: 'clusters[0].cluster.server: must not contain a user name or password; use the user’s username and password fields',
+      },
+      {
+        name: 'staging',
+        cluster: 'staging-cluster',
+        server: 'https://staging.example.invalid',
+        user: 'ci',
+        current: true,
+        problem: 'users[1].user.token-file: names a file: the KubeOrch server would read its own file and send it as a token',
+      },
+      { name: 'dangling', cluster: 'nowhere', server: '', user: 'nobody', current: false, problem: 'contexts[2].context.cluster: names cluster "nowhere", which the kubeconfig does not define' },
     ])
   })
 
@@ -50,5 +65,9 @@ describe('listContexts', () => {
     expect(listContexts('apiVersion: v1\nkind: Config\n')).toEqual([])
     expect(() => listContexts('token: "abc\n  - [')).toThrow(/^kubeconfig is not valid YAML/)
     expect(() => listContexts('token: "abc\n  - [')).not.toThrow(/abc/)
+  })
+
+  it('refuses a kubeconfig whose entries share a name: no context could be chosen unambiguously', () => {
+    expect(() => listContexts(`${kubeconfig}- name: prod\n  context: { cluster: staging-cluster, user: ci }\n`)).toThrow('contexts[3].name: "prod" is also the name of contexts[0]; names must be unique')
   })
 })

@@ -1,4 +1,6 @@
-import { asString, findEntry, parseKubeconfig } from './parse-kubeconfig.ts'
+import { checkEntries } from './check-kubeconfig.ts'
+import { readKubeconfigEntries } from './kubeconfig-entries.ts'
+import { KubeconfigError } from './kubeconfig-error.ts'
 
 export type KubeContextSummary = {
   name: string
@@ -10,27 +12,42 @@ export type KubeContextSummary = {
   namespace?: string
   /** Whether this is the kubeconfig's current-context. */
   current: boolean
+  /** Why registering with this context would be refused (checkKubeconfig's message), if it would. */
+  problem?: string
 }
 
 /**
  * The contexts of a kubeconfig, for "register a cluster from a kubeconfig and choose a context".
- * Reads names and server URLs only; no credential ever appears in the result.
+ * Reads names and server URLs only; no credential ever appears in the result. Throws
+ * KubeconfigError for what no context could survive (bad YAML, entries sharing a name).
  */
 export function listContexts(kubeconfigYaml: string): KubeContextSummary[] {
-  const raw = parseKubeconfig(kubeconfigYaml)
-  return raw.contexts
-    .filter((entry) => typeof entry.name === 'string' && entry.name !== '')
-    .map((entry) => {
-      const name = entry.name as string
-      const context = findEntry<{ cluster?: unknown; user?: unknown; namespace?: unknown }>(raw.contexts, name, 'context') ?? {}
-      const cluster = asString(context.cluster)
-      const server = asString(findEntry<{ server?: unknown }>(raw.clusters, cluster, 'cluster')?.server)
-      const summary: KubeContextSummary = { name, cluster, server: stripUserInfo(server), user: asString(context.user), current: raw.currentContext === name }
-      const namespace = asString(context.namespace)
-      if (namespace) summary.namespace = namespace
-      return summary
-    })
+  const entries = readKubeconfigEntries(kubeconfigYaml)
+  return [...entries.contexts.values()].map((entry) => {
+    const context = entry.body instanceof Map ? entry.body : new Map()
+    const cluster = asString(context.get('cluster'))
+    const clusterBody = entries.clusters.get(cluster)?.body
+    const server = clusterBody instanceof Map ? asString(clusterBody.get('server')) : ''
+    const summary: KubeContextSummary = { name: entry.name, cluster, server: stripUserInfo(server), user: asString(context.get('user')), current: entries.currentContext === entry.name }
+    const namespace = asString(context.get('namespace'))
+    if (namespace) summary.namespace = namespace
+    const problem = problemOf(() => checkEntries(entries, entry.name))
+    if (problem) summary.problem = problem
+    return summary
+  })
 }
+
+function problemOf(check: () => unknown): string | undefined {
+  try {
+    check()
+    return undefined
+  } catch (err) {
+    if (err instanceof KubeconfigError) return err.message
+    throw err
+  }
+}
+
+const asString = (value: unknown): string => (typeof value === 'string' ? value : '')
 
 function stripUserInfo(server: string): string {
   try {

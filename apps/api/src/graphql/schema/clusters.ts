@@ -11,7 +11,10 @@ import {
 import { builder } from '../builder.ts'
 import { READ_ERRORS, WRITE_ERRORS } from './errors.ts'
 
-export const ClusterStatusEnum = builder.enumType('ClusterStatus', { values: ['UNKNOWN', 'CONNECTED', 'UNREACHABLE'] as const })
+export const ClusterStatusEnum = builder.enumType('ClusterStatus', {
+  description: 'UNUSABLE: the stored credentials are refused by the current checks (statusMessage says why); nothing uses them until new ones are registered.',
+  values: ['UNKNOWN', 'CONNECTED', 'UNREACHABLE', 'UNUSABLE'] as const,
+})
 
 export const ClusterRef = builder.objectRef<PublicCluster>('Cluster').implement({
   description: 'A target Kubernetes cluster. Its credentials are never exposed.',
@@ -48,8 +51,13 @@ const ClusterInput = builder.inputType('ClusterInput', {
   }),
 })
 
-const KubeconfigContext = builder.objectRef<{ name: string; cluster: string; server: string }>('KubeconfigContext').implement({
-  fields: (t) => ({ name: t.exposeString('name'), cluster: t.exposeString('cluster'), server: t.exposeString('server') }),
+const KubeconfigContext = builder.objectRef<{ name: string; cluster: string; server: string; problem: string | null }>('KubeconfigContext').implement({
+  fields: (t) => ({
+    name: t.exposeString('name'),
+    cluster: t.exposeString('cluster'),
+    server: t.exposeString('server'),
+    problem: t.exposeString('problem', { nullable: true, description: 'Why registering with this context would be refused (naming the field), if it would.' }),
+  }),
 })
 
 const clusterInput = (input: { connection?: object | null } & object) => ({

@@ -2,31 +2,34 @@ import { Prisma } from '@kubeorch/db'
 import { ConflictError, invalidField } from '../../errors.ts'
 import type { Actor, Deps } from '../context.ts'
 import { parseInput } from '../parse-input.ts'
-import { resolveConnection, sealConnection } from './cluster-connection.ts'
+import { clusterCredentialsFromInput, sealConnection } from './cluster-connection.ts'
 import { createClusterInput, updateClusterInput } from './cluster-input.ts'
 import { getOwnCluster } from './find-cluster.ts'
 import { ensureSandboxCluster } from './sandbox-cluster.ts'
 import { toPublicCluster, type PublicCluster } from './public-cluster.ts'
 import { testCluster } from './test-cluster.ts'
 
-/** Registers a cluster; with a connection, its credentials are sealed and the connection is tested. */
+/**
+ * Registers a cluster; with a connection, its credentials are checked (before anything is
+ * written), sealed in their minimal form, and the connection is tested.
+ */
 export async function createCluster(deps: Deps, actor: Actor, input: unknown): Promise<PublicCluster> {
   const { connection, ...data } = parseInput(createClusterInput, input)
-  const resolved = connection ? resolveConnection(connection) : undefined
+  const credentials = connection ? clusterCredentialsFromInput(connection) : undefined
   let created
   try {
     created = await deps.db.cluster.create({
       data: {
         ...data,
         ownerId: actor.userId,
-        server: resolved?.server,
-        credentials: resolved ? sealConnection(deps.sealer, resolved.connection) : undefined,
+        server: credentials?.server,
+        credentials: credentials ? sealConnection(deps.sealer, credentials.connection) : undefined,
       },
     })
   } catch (e) {
     throw nameTaken(e)
   }
-  return resolved ? testCluster(deps, actor, created.id) : toPublicCluster(created)
+  return credentials ? testCluster(deps, actor, created.id) : toPublicCluster(created)
 }
 
 export async function listClusters(deps: Deps, actor: Actor): Promise<PublicCluster[]> {
@@ -42,21 +45,21 @@ export async function getCluster(deps: Deps, actor: Actor, idOrName: string): Pr
 export async function updateCluster(deps: Deps, actor: Actor, idOrName: string, input: unknown): Promise<PublicCluster> {
   const { connection, ...data } = parseInput(updateClusterInput, input)
   const cluster = await getOwnCluster(deps, actor, idOrName)
-  const resolved = connection ? resolveConnection(connection) : undefined
+  const credentials = connection ? clusterCredentialsFromInput(connection) : undefined
   try {
     await deps.db.cluster.update({
       where: { id: cluster.id },
       data: {
         ...data,
-        ...(resolved
-          ? { server: resolved.server, credentials: sealConnection(deps.sealer, resolved.connection), status: 'UNKNOWN', statusMessage: null }
+        ...(credentials
+          ? { server: credentials.server, credentials: sealConnection(deps.sealer, credentials.connection), status: 'UNKNOWN', statusMessage: null }
           : {}),
       },
     })
   } catch (e) {
     throw nameTaken(e)
   }
-  return resolved ? testCluster(deps, actor, cluster.id) : getCluster(deps, actor, cluster.id)
+  return credentials ? testCluster(deps, actor, cluster.id) : getCluster(deps, actor, cluster.id)
 }
 
 export async function deleteCluster(deps: Deps, actor: Actor, idOrName: string): Promise<void> {

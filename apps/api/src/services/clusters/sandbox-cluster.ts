@@ -1,7 +1,8 @@
 import { existsSync, readFileSync, statSync } from 'node:fs'
 import type { Cluster } from '@kubeorch/db'
 import type { Actor, Deps } from '../context.ts'
-import { resolveConnection, sealConnection } from './cluster-connection.ts'
+import { DomainError } from '../../errors.ts'
+import { clusterCredentialsFromInput, sealConnection } from './cluster-connection.ts'
 
 export const SANDBOX_CLUSTER_NAME = 'sandbox'
 
@@ -29,7 +30,16 @@ export async function ensureSandboxCluster(deps: Deps, actor: Actor): Promise<vo
     return
   }
   if (existing?.credentials && existing.updatedAt >= modified) return
-  const { connection, server } = resolveConnection({ kubeconfig: readFileSync(path, 'utf8') })
+  let credentials
+  try {
+    // The sandbox's kubeconfig is written by packages/testenv with inline data; it is checked like any other.
+    credentials = clusterCredentialsFromInput({ kubeconfig: readFileSync(path, 'utf8') })
+  } catch (e) {
+    if (!(e instanceof DomainError)) throw e
+    console.warn(`sandbox kubeconfig ${path} is not used: ${e.message}`)
+    return
+  }
+  const { connection, server } = credentials
   const data = { server, credentials: sealConnection(deps.sealer, connection), description: SANDBOX_DESCRIPTION, status: 'UNKNOWN' as const }
   if (existing) await deps.db.cluster.update({ where: { id: existing.id }, data })
   else

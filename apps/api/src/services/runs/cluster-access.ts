@@ -1,6 +1,6 @@
-import { createApplier, loadKubeConfig, type Applier } from '@kubeorch/kube'
-import { ConflictError, NotFoundError } from '../../errors.ts'
-import { openConnection } from '../clusters/cluster-connection.ts'
+import { createApplier, type Applier } from '@kubeorch/kube'
+import { NotFoundError } from '../../errors.ts'
+import { openClusterKubeConfig } from '../clusters/cluster-kubeconfig.ts'
 import { isSandboxCluster, mayUseSandbox } from '../clusters/sandbox-cluster.ts'
 import type { Deps } from '../context.ts'
 
@@ -13,18 +13,16 @@ type CachedApplier = { credentials: Uint8Array; applier: Applier; expires: numbe
 const appliers = new WeakMap<Deps, Map<string, CachedApplier>>()
 
 /**
- * A client for the cluster a workflow targets; credentials are opened only here. The applier is
- * kept per cluster for a while, so consecutive runs reuse its discovery cache and its open
- * connections instead of asking the API server again; new credentials get a new one at once.
+ * A client for the cluster a workflow targets (credentials opened by openClusterKubeConfig). The
+ * applier is kept per cluster for a while, so consecutive runs reuse its discovery cache and its
+ * open connections instead of asking the API server again; new credentials get a new one at once.
  */
 export async function kubeForCluster(deps: Deps, clusterId: string) {
   const cluster = await deps.db.cluster.findUniqueOrThrow({ where: { id: clusterId } })
   // A sandbox cluster its owner got before losing the right to it (see mayUseSandbox) is not opened.
   if (isSandboxCluster(cluster) && !(await mayUseSandbox(deps, cluster.ownerId))) throw new NotFoundError('cluster')
-  if (!cluster.credentials)
-    throw new ConflictError(`cluster ${cluster.name} has no credentials; register its kubeconfig or token first`, 'NO_CREDENTIALS')
-  const kc = loadKubeConfig(openConnection(deps.sealer, cluster.credentials))
-  const applier = cachedApplier(deps, clusterId, cluster.credentials, () =>
+  const kc = await openClusterKubeConfig(deps, cluster)
+  const applier = cachedApplier(deps, clusterId, cluster.credentials!, () =>
     createApplier(kc, { fieldManager: 'kubeorch', concurrency: APPLY_CONCURRENCY }),
   )
   return { cluster, kc, applier }

@@ -1,5 +1,6 @@
 import { Prisma, type TriggerKind } from '@kubeorch/db'
 import { ConflictError } from '../../errors.ts'
+import { refuseUnusableCluster } from '../clusters/cluster-kubeconfig.ts'
 import type { Actor, Deps } from '../context.ts'
 import { parseInput } from '../parse-input.ts'
 import { runLease } from '../replicas/run-leases.ts'
@@ -10,7 +11,7 @@ import { startRunInput } from './run-input.ts'
 
 /**
  * Starts a run and returns at once; the run itself proceeds in the background (SPEC §7).
- * Refused unless the workflow is published and no run of it is active. The automatic version and
+ * Refused unless the workflow is published, no run of it is active and its cluster is not unusable. The automatic version and
  * the run row are written in one transaction; the database's partial unique index settles races.
  * Schedules and webhooks pass their trigger id, so the run records what started it.
  */
@@ -27,6 +28,7 @@ export async function startRun(
   if (wf.status !== 'PUBLISHED')
     throw new ConflictError(`workflow is ${wf.status.toLowerCase()}; publish it before running`, 'NOT_PUBLISHED')
   await refuseIfRunActive(deps, wf.id)
+  await refuseUnusableCluster(deps, wf.clusterId)
   let run
   try {
     run = await deps.db.$transaction(async (tx) => {

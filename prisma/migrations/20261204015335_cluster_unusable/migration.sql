@@ -1,0 +1,3 @@
+-- AlterEnum
+ALTER TYPE "ClusterStatus" ADD VALUE 'UNUSABLE';
+
