@@ -1,4 +1,6 @@
-import type { PublicCluster, PublicRun, PublicUser, PublicVersion, PublicWorkflow } from '../services/index.ts'
+import type { PublicCluster, PublicRun, PublicUser, PublicVersion, PublicWorkflow, WorkflowFacts } from '../services/index.ts'
+import { graphToRest } from './kubeorch/node-out.ts'
+import type { NodeState } from './kubeorch/node-status.ts'
 
 // The legacy snake_case shapes, one mapper per entity. Fields are listed one by one so nothing
 // that a service adds later leaks by accident.
@@ -19,23 +21,31 @@ export const clusterToRest = (c: PublicCluster) => ({
   updated_at: iso(c.updatedAt),
 })
 
-export const workflowToRest = (w: PublicWorkflow) => ({
-  id: w.id,
-  name: w.name,
-  description: w.description,
-  status: w.status.toLowerCase(),
-  cluster_id: w.clusterId,
-  owner_id: w.ownerId,
-  nodes: w.nodes,
-  edges: w.edges,
-  revision: w.revision,
-  current_version: w.currentVersion,
-  last_version: w.lastVersion,
-  run_count: w.runCount,
-  last_run_at: iso(w.lastRunAt),
-  created_at: iso(w.createdAt),
-  updated_at: iso(w.updatedAt),
-})
+/** With `statuses`, each node carries its last known status in `data._status` (KubeOrch's canvas reads it there). */
+export const workflowToRest = (w: PublicWorkflow, facts: WorkflowFacts, statuses?: ReadonlyMap<string, NodeState>) => {
+  const graph = graphToRest(w.nodes, w.edges, statuses)
+  return {
+    id: w.id,
+    name: w.name,
+    description: w.description,
+    status: w.status.toLowerCase(),
+    cluster_id: w.clusterId,
+    // KubeOrch's clients name a workflow's cluster by its name.
+    cluster_name: facts.clusterName,
+    owner_id: w.ownerId,
+    nodes: graph.nodes,
+    edges: graph.edges,
+    revision: w.revision,
+    current_version: w.currentVersion,
+    last_version: w.lastVersion,
+    run_count: w.runCount,
+    success_count: facts.successCount,
+    failure_count: facts.failureCount,
+    last_run_at: iso(w.lastRunAt),
+    created_at: iso(w.createdAt),
+    updated_at: iso(w.updatedAt),
+  }
+}
 
 export const versionToRest = (v: PublicVersion) => ({
   id: v.id,
@@ -44,10 +54,10 @@ export const versionToRest = (v: PublicVersion) => ({
   name: v.name,
   tag: v.tag,
   description: v.description,
-  nodes: v.nodes,
-  edges: v.edges,
+  ...graphToRest(v.nodes, v.edges),
   manifests: v.manifests,
   automatic: v.automatic,
+  is_automatic: v.automatic,
   restored_from: v.restoredFrom,
   created_by: v.createdById,
   run_id: v.runId,
