@@ -1,4 +1,4 @@
-import { createApiToken, listApiTokens, loginUser, registerUser, revokeApiToken } from '../services/index.ts'
+import { createApiToken, listApiTokens, loginUser, refreshSession, registerUser, revokeApiToken } from '../services/index.ts'
 import { userToRest } from './mappers.ts'
 import type { Route } from './router.ts'
 
@@ -12,6 +12,14 @@ export const authRoutes: Route[] = [
   {
     method: 'POST', path: '/auth/login', summary: 'Log in → { token, user }', public: true,
     handler: async ({ deps, body }) => session(await loginUser(deps, body)),
+  },
+  {
+    method: 'POST', path: '/auth/refresh', summary: 'A new session token for a valid, unexpired one (Authorization: Bearer <session token>) → { token, user }',
+    handler: async ({ deps, actor, request }) => session(await refreshSession(deps, actor, request.headers.get('authorization'))),
+  },
+  {
+    method: 'GET', path: '/auth/methods', summary: 'How one can sign in → { builtin: { enabled, signupEnabled }, providers: [] } (no OAuth providers)', public: true,
+    handler: async () => ({ builtin: { enabled: true, signupEnabled: true }, providers: [] }),
   },
   {
     method: 'GET', path: '/auth/tokens', summary: 'List your API tokens',

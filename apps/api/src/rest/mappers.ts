@@ -8,7 +8,8 @@ const iso = (d: Date | null) => (d ? d.toISOString() : null)
 
 export const userToRest = (u: PublicUser) => ({ id: u.id, email: u.email, name: u.name, created_at: iso(u.createdAt) })
 
-export const clusterToRest = (c: PublicCluster) => ({
+/** Ours, with KubeOrch's ClusterResponse fields beside them (camelCase, as KubeOrch's JSON is). */
+export const clusterToRest = (c: PublicCluster, isDefault: boolean) => ({
   id: c.id,
   name: c.name,
   description: c.description,
@@ -19,7 +20,23 @@ export const clusterToRest = (c: PublicCluster) => ({
   last_checked_at: iso(c.lastCheckedAt),
   created_at: iso(c.createdAt),
   updated_at: iso(c.updatedAt),
+  displayName: c.displayName ?? c.name,
+  authType: c.authType,
+  default: isDefault,
+  // Never set here: single-node mode would change the nodes' taints (see README).
+  singleNode: false,
+  labels: {},
+  lastCheck: iso(c.lastCheckedAt),
+  createdAt: iso(c.createdAt),
+  updatedAt: iso(c.updatedAt),
+  metadata: {},
 })
+
+/** KubeOrch's words for a connection's status: an unreachable cluster is `error` there. */
+const KUBEORCH_CLUSTER_STATUS: Record<PublicCluster['status'], string> = { CONNECTED: 'connected', UNREACHABLE: 'error', UNKNOWN: 'unknown' }
+
+/** A cluster where KubeOrch's clients read it (lists, `cluster` in answers, GET): its status in KubeOrch's words. */
+export const kubeorchCluster = (c: PublicCluster, isDefault: boolean) => ({ ...clusterToRest(c, isDefault), status: KUBEORCH_CLUSTER_STATUS[c.status] })
 
 /** With `statuses`, each node carries its last known status in `data._status` (KubeOrch's canvas reads it there). */
 export const workflowToRest = (w: PublicWorkflow, facts: WorkflowFacts, statuses?: ReadonlyMap<string, NodeState>) => {

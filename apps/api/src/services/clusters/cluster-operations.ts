@@ -2,7 +2,7 @@ import { Prisma } from '@kubeorch/db'
 import { ConflictError, invalidField } from '../../errors.ts'
 import type { Actor, Deps } from '../context.ts'
 import { parseInput } from '../parse-input.ts'
-import { resolveConnection, sealConnection } from './cluster-connection.ts'
+import { resolveConnection, sealConnection, type ConnectionInput } from './cluster-connection.ts'
 import { createClusterInput, updateClusterInput } from './cluster-input.ts'
 import { getOwnCluster } from './find-cluster.ts'
 import { ensureSandboxCluster } from './sandbox-cluster.ts'
@@ -11,7 +11,7 @@ import { testCluster } from './test-cluster.ts'
 
 /** Registers a cluster; with a connection, its credentials are sealed and the connection is tested. */
 export async function createCluster(deps: Deps, actor: Actor, input: unknown): Promise<PublicCluster> {
-  const { connection, ...data } = parseInput(createClusterInput, input)
+  const { connection, authType, ...data } = parseInput(createClusterInput, input)
   const resolved = connection ? resolveConnection(connection) : undefined
   let created
   try {
@@ -21,6 +21,7 @@ export async function createCluster(deps: Deps, actor: Actor, input: unknown): P
         ownerId: actor.userId,
         server: resolved?.server,
         credentials: resolved ? sealConnection(deps.sealer, resolved.connection) : undefined,
+        authType: connection ? (authType ?? authTypeOf(connection)) : null,
       },
     })
   } catch (e) {
@@ -40,7 +41,7 @@ export async function getCluster(deps: Deps, actor: Actor, idOrName: string): Pr
 }
 
 export async function updateCluster(deps: Deps, actor: Actor, idOrName: string, input: unknown): Promise<PublicCluster> {
-  const { connection, ...data } = parseInput(updateClusterInput, input)
+  const { connection, authType, ...data } = parseInput(updateClusterInput, input)
   const cluster = await getOwnCluster(deps, actor, idOrName)
   const resolved = connection ? resolveConnection(connection) : undefined
   try {
@@ -49,7 +50,13 @@ export async function updateCluster(deps: Deps, actor: Actor, idOrName: string, 
       data: {
         ...data,
         ...(resolved
-          ? { server: resolved.server, credentials: sealConnection(deps.sealer, resolved.connection), status: 'UNKNOWN', statusMessage: null }
+          ? {
+              server: resolved.server,
+              credentials: sealConnection(deps.sealer, resolved.connection),
+              authType: authType ?? authTypeOf(connection!),
+              status: 'UNKNOWN',
+              statusMessage: null,
+            }
           : {}),
       },
     })
@@ -66,6 +73,8 @@ export async function deleteCluster(deps: Deps, actor: Actor, idOrName: string):
   if (used > 0) throw new ConflictError(`cluster ${cluster.name} is the target of ${used} workflow(s), including deleted ones; it cannot be deleted`)
   await deps.db.cluster.delete({ where: { id: cluster.id } })
 }
+
+const authTypeOf = (c: ConnectionInput) => ('kubeconfig' in c ? 'kubeconfig' : 'token')
 
 function nameTaken(e: unknown): unknown {
   return e instanceof Prisma.PrismaClientKnownRequestError && e.code === 'P2002'
