@@ -301,3 +301,165 @@ function sseFrames(reader: ReadableStreamDefaultReader<Uint8Array>) {
     },
   }
 }
+
+describe("KubeOrch's clusters", () => {
+  it('POST /clusters with the add-cluster form { name, displayName, server, authType, credentials: { token, caData } } → 201 { message, cluster }', async () => {
+    const caPem = '-----BEGIN CERTIFICATE-----\nMIIBszCCAVmgAwIBAgIUQ\n-----END CERTIFICATE-----\n'
+    const res = await t.rest('POST', '/v1/api/clusters', {
+      token,
+      body: { name: 'staging', displayName: 'Staging', description: 'eu', server: 'https://127.0.0.1:1', authType: 'token', credentials: { token: 'tok-kubeorch-secret-1', caData: Buffer.from(caPem).toString('base64'), insecure: false }, labels: {} },
+    })
+    expect(res.status, JSON.stringify(res.body)).toBe(201)
+    expect(res.body.message).toEqual(expect.any(String))
+    expect(res.body.cluster).toMatchObject({ id: expect.any(String), name: 'staging', displayName: 'Staging', server: 'https://127.0.0.1:1', authType: 'token', default: false, status: 'error', singleNode: false, labels: {} })
+    expect(JSON.stringify(res.body)).not.toContain('tok-kubeorch-secret-1')
+    const row = await t.db.cluster.findFirstOrThrow({ where: { name: 'staging' } })
+    expect(Buffer.from(row.credentials!).toString('latin1')).not.toContain('tok-kubeorch-secret-1')
+  })
+
+  it('a certificate is turned into an inline kubeconfig; OIDC (a plugin) and in-cluster credentials are refused naming the field', async () => {
+    const cert = await t.rest('POST', '/v1/api/clusters', {
+      token,
+      body: { name: 'certs', displayName: 'Certs', server: 'https://127.0.0.1:1', authType: 'certificate', credentials: { clientCertData: Buffer.from('cert').toString('base64'), clientKeyData: Buffer.from('key').toString('base64'), insecure: true } },
+    })
+    expect(cert.status, JSON.stringify(cert.body)).toBe(201)
+    expect(cert.body.cluster).toMatchObject({ authType: 'certificate', status: 'error' })
+    const before = await t.db.cluster.count()
+    const refused: [Record<string, unknown>, string][] = [
+      [{ authType: 'oidc', credentials: { oidcIssuerUrl: 'https://idp', oidcClientId: 'x' } }, 'auth_type'],
+      [{ authType: 'serviceaccount', credentials: { token: '' } }, 'credentials.token'],
+      [{ authType: 'token', credentials: {} }, 'credentials.token'],
+      [{ authType: 'token', credentials: { token: 't' }, singleNode: true }, 'single_node'],
+      [{ authType: 'kubeconfig', credentials: { kubeconfig: 'not: [a kubeconfig' } }, 'credentials.kubeconfig'],
+    ]
+    for (const [body, field] of refused) {
+      const res = await t.rest('POST', '/v1/api/clusters', { token, body: { name: 'nope', server: 'https://127.0.0.1:1', ...body } })
+      expect(res.status, field).toBe(400)
+      expect(res.body.details.issues[0].field, JSON.stringify(res.body)).toBe(field)
+    }
+    expect(await t.db.cluster.count()).toBe(before)
+  })
+
+  it('PUT /clusters/:name/default, GET /clusters → { clusters, default }, GET /clusters/default, GET /clusters/:name/status', async () => {
+    const set = await t.rest('PUT', '/v1/api/clusters/staging/default', { token })
+    expect(set.status).toBe(200)
+    expect(set.body).toMatchObject({ message: expect.any(String), cluster: { name: 'staging', default: true } })
+    const list = await t.rest('GET', '/v1/api/clusters', { token })
+    expect(list.body.default).toBe(set.body.cluster.id)
+    expect(list.body.clusters.find((c: { name: string }) => c.name === 'staging')).toMatchObject({ default: true, displayName: 'Staging', status: 'error' })
+    expect(list.body.clusters.find((c: { name: string }) => c.name === 'production-cluster')).toMatchObject({ default: false, status: 'unknown' })
+    expect((await t.rest('GET', '/v1/api/clusters/default', { token })).body).toMatchObject({ name: 'staging', default: true })
+    const status = await t.rest('GET', '/v1/api/clusters/staging/status', { token })
+    expect(status.body).toEqual({ cluster: 'staging', status: 'error', message: expect.any(String), lastCheck: expect.any(String), isStale: false, isOnline: false })
+  })
+
+  it("another user's cluster cannot be made default or read; without a default, GET /clusters/default is 404", async () => {
+    const other = await t.signUp('other-orch')
+    expect((await t.rest('PUT', '/v1/api/clusters/staging/default', { token: other.token })).status).toBe(404)
+    expect((await t.rest('GET', '/v1/api/clusters/staging/status', { token: other.token })).status).toBe(404)
+    expect((await t.rest('GET', '/v1/api/clusters/default', { token: other.token })).status).toBe(404)
+    expect((await t.db.user.findUniqueOrThrow({ where: { id: other.userId } })).defaultClusterId).toBeNull()
+  })
+})
+
+describe("KubeOrch's auth and dashboard", () => {
+  it('POST /auth/refresh with a valid session token → { token, user }; the new token works', async () => {
+    const res = await t.rest('POST', '/v1/api/auth/refresh', { token, body: {} })
+    expect(res.status).toBe(200)
+    expect(res.body).toMatchObject({ token: expect.any(String), user: { email: 'orch@example.test' } })
+    expect((await t.rest('GET', '/v1/api/workflows', { token: res.body.token })).status).toBe(200)
+  })
+
+  it('refuses an expired or forged session token and an API token', async () => {
+    const me = (await t.rest('POST', '/v1/api/auth/refresh', { token })).body.user.id
+    const expired = await signSessionToken(me, t.deps.config.jwtSecret, 1)
+    await new Promise((r) => setTimeout(r, 2100))
+    expect((await t.rest('POST', '/v1/api/auth/refresh', { token: expired })).status).toBe(401)
+    expect((await t.rest('POST', '/v1/api/auth/refresh', { token: `${token.slice(0, -4)}AAAA` })).status).toBe(401)
+    const api = (await t.rest('POST', '/v1/api/auth/tokens', { token, body: { name: 'script' } })).body.token
+    const refused = await t.rest('POST', '/v1/api/auth/refresh', { token: api })
+    expect(refused.status).toBe(401)
+    expect(refused.body.error).toMatch(/API tokens/)
+  })
+
+  it('GET /auth/methods (public) → { builtin: { enabled, signupEnabled }, providers }', async () => {
+    const res = await t.rest('GET', '/v1/api/auth/methods')
+    expect(res.body).toEqual({ builtin: { enabled: true, signupEnabled: true }, providers: [] })
+  })
+
+  it("GET /dashboard/stats → each figure { value, change, trend }, counting only what the user can see", async () => {
+    const other = await t.signUp('stranger')
+    await t.rest('POST', '/v1/api/clusters', { token: other.token, body: { name: 'c' } })
+    await t.rest('POST', '/v1/api/workflows', { token: other.token, body: { name: 'not yours', cluster_id: 'c' } })
+    const mine = await t.db.workflow.count({ where: { ownerId: (await t.db.user.findUniqueOrThrow({ where: { email: 'orch@example.test' } })).id, deletedAt: null } })
+    const res = await t.rest('GET', '/v1/api/dashboard/stats', { token })
+    expect(res.status).toBe(200)
+    for (const key of ['total_workflows', 'published_workflows', 'total_runs', 'success_rate'])
+      expect(res.body[key], key).toEqual({ value: expect.any(String), change: expect.any(Number), trend: expect.stringMatching(/^(up|down|neutral)$/) })
+    expect(res.body.total_workflows.value).toBe(String(mine))
+    expect(res.body.success_rate.value).toMatch(/^\d+\.\d%$/)
+  })
+
+  it('GET /dashboard/recent-workflows?limit=2 → { workflows } without nodes or edges; limit outside 1..20 names it', async () => {
+    const res = await t.rest('GET', '/v1/api/dashboard/recent-workflows?limit=2', { token })
+    expect(res.body.workflows).toHaveLength(2)
+    for (const w of res.body.workflows) {
+      expect(w).toMatchObject({ id: expect.any(String), name: expect.any(String), status: expect.any(String), success_count: expect.any(Number) })
+      expect(w.nodes).toBeUndefined()
+      expect(w.edges).toBeUndefined()
+    }
+    const bad = await t.rest('GET', '/v1/api/dashboard/recent-workflows?limit=50', { token })
+    expect(bad.status).toBe(400)
+    expect(bad.body.details.issues[0].field).toBe('limit')
+  })
+})
+
+describe('runs, counts and the deliberate differences', () => {
+  it('a run answers { message, run_id, status }, success/failure counts follow the runs, cluster_id is answered by name too', async () => {
+    const id = (await t.rest('POST', '/v1/api/workflows', { token, body: { name: 'runner', cluster_id: 'production-cluster' } })).body.id
+    await t.rest('POST', `/v1/api/workflows/${id}/save`, { token, body: kubeorchCanvas() })
+    // KubeOrch's canvas publishes a draft before running it.
+    expect((await t.rest('PUT', `/v1/api/workflows/${id}/status`, { token, body: { status: 'published' } })).body.message).toEqual(expect.any(String))
+    const run = await t.rest('POST', `/v1/api/workflows/${id}/run`, { token, body: { trigger_data: {} } })
+    expect(run.body).toMatchObject({ message: 'Workflow execution started', run_id: expect.any(String), status: 'running', logs: [] })
+    await t.deps.background.drain() // the cluster has no credentials: the run fails
+    const { body } = await t.rest('GET', `/v1/api/workflows/${id}`, { token })
+    expect(body).toMatchObject({ run_count: 1, success_count: 0, failure_count: 1, cluster_name: 'production-cluster' })
+    const runs = await t.rest('GET', `/v1/api/workflows/${id}/runs?limit=10`, { token })
+    expect(runs.body.runs[0]).toMatchObject({ id: run.body.run_id, status: 'failed' })
+  })
+
+  it('each deliberate difference is a clear 4xx a KubeOrch client can show as is, and changes nothing', async () => {
+    const id = (await t.rest('POST', '/v1/api/workflows', { token, body: { name: 'strict', cluster_id: 'production-cluster' } })).body.id
+    const revision = async () => (await t.db.workflow.findUniqueOrThrow({ where: { id } })).revision
+    const cases: [string, string, unknown, number, RegExp][] = [
+      ['POST', '/v1/api/auth/register', { email: 'six@example.test', password: 'sixsix', name: 'Six' }, 400, /at least 8 characters/],
+      ['POST', `/v1/api/workflows/${id}/run`, { trigger_data: {} }, 409, /publish it before running/],
+      ['PUT', `/v1/api/workflows/${id}/status`, { status: 'archived' }, 200, /./],
+      ['PUT', `/v1/api/workflows/${id}/status`, { status: 'published' }, 409, /cannot change workflow status from archived to published/],
+      ['PUT', `/v1/api/workflows/${id}`, { name: 'x', status: 'draft' }, 400, /PUT \/workflows\/:id\/status/],
+      ['PUT', `/v1/api/workflows/${id}`, { nodes: [] }, 400, /POST \/workflows\/:id\/save/],
+      ['POST', `/v1/api/workflows/${id}/nodes/node-1/fix`, { fixType: 'yaml' }, 404, /no route/],
+    ]
+    for (const [method, path, body, status, message] of cases) {
+      const res = await t.rest(method, path, { token, body })
+      expect(res.status, `${method} ${path}`).toBe(status)
+      expect(res.body?.error ?? res.body?.message, `${method} ${path}`).toMatch(message)
+    }
+    expect(await revision()).toBe(0)
+    const published = (await t.rest('POST', '/v1/api/workflows', { token, body: { name: 'secrets at run', cluster_id: 'production-cluster' } })).body.id
+    await t.rest('PUT', `/v1/api/workflows/${published}/status`, { token, body: { status: 'published' } })
+    const withValues = await t.rest('POST', `/v1/api/workflows/${published}/run`, { token, body: { trigger_data: { secrets: { 'node-4': { API_KEY: 'v' } } } } })
+    expect(withValues.status).toBe(400)
+    expect(withValues.body.details.issues[0].field).toBe('trigger_data.secrets')
+    expect(await t.db.workflowRun.count({ where: { workflowId: published } })).toBe(0)
+  })
+
+  it("another user's workflow is not found on every KubeOrch route (the owner check KubeOrch's diagnostics lack)", async () => {
+    const other = await t.signUp('nosy')
+    for (const [method, path] of [['GET', `/v1/api/workflows/${wf}`], ['POST', `/v1/api/workflows/${wf}/save`], ['GET', `/v1/api/workflows/${wf}/versions/compare?v1=1&v2=1`], ['GET', `/v1/api/workflows/${wf}/status/stream`]] as const) {
+      const res = await t.rest(method, path, { token: other.token, body: method === 'POST' ? kubeorchCanvas() : undefined })
+      expect(res.status, path).toBe(404)
+    }
+  })
+})
