@@ -463,3 +463,11 @@ describe('runs, counts and the deliberate differences', () => {
     }
   })
 })
+
+describe('the OpenAPI document', () => {
+  it("lists KubeOrch's routes", async () => {
+    const paths = Object.keys((await t.rest('GET', '/v1/api-docs')).body.paths)
+    for (const p of ['/v1/api/auth/refresh', '/v1/api/auth/methods', '/v1/api/dashboard/stats', '/v1/api/dashboard/recent-workflows', '/v1/api/clusters/{id}/default', '/v1/api/clusters/{id}/status', '/v1/api/clusters/default'])
+      expect(paths).toContain(p)
+  })
+})
