@@ -73,8 +73,8 @@ describe("KubeOrch's canvas: save and read back", () => {
     expect(byId(res.body.nodes, 'node-2').data._linkedDeployment).toBe('node-1')
     expect(res.body.edges).toHaveLength(1)
     const objects = await renderedObjects()
-    const svc = objects.find((o) => o.kind === 'Service') as { spec: { selector: object; ports: object[] } }
-    const dep = objects.find((o) => o.kind === 'Deployment') as { spec: { selector: { matchLabels: object } } }
+    const svc = objects.find((o) => o.kind === 'Service') as unknown as { spec: { selector: object; ports: object[] } }
+    const dep = objects.find((o) => o.kind === 'Deployment') as unknown as { spec: { selector: { matchLabels: object } } }
     expect(svc.spec.selector).toEqual(dep.spec.selector.matchLabels)
     expect(svc.spec.ports[0]).toMatchObject({ port: 80, targetPort: 8080 })
   })

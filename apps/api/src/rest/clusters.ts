@@ -29,7 +29,7 @@ function legacyInput(b: Body) {
   return { name: b.name, description: b.description, connection }
 }
 
-/** The service's connection fields, named as KubeOrch's form sends them. */
+/** The service's connection fields, named as KubeOrch's form sends them (legacy bodies keep `connection.*`). */
 const KUBEORCH_FIELDS: Record<string, (string | number)[]> = {
   kubeconfig: ['credentials', 'kubeconfig'],
   context: ['credentials', 'context'],
@@ -66,8 +66,9 @@ export const clusterRoutes: Route[] = [
     summary: 'Register a cluster: { name, description?, kubeconfig + context? | server + token + ca_data? }, or KubeOrch\'s { name, displayName, server, authType, credentials: { token, caData | clientCertData, clientKeyData | kubeconfig, context } }; tested on create',
     handler: async ({ deps, actor, body }) => {
       const b = obj(body)
-      const input = isKubeorchCluster(b) ? clusterFromKubeorch(b, { creating: true }) : legacyInput(b)
-      const created = await createCluster(deps, actor, input).catch((e) => Promise.reject(renameConnectionIssues(e)))
+      const kubeorch = isKubeorchCluster(b)
+      const input = kubeorch ? clusterFromKubeorch(b, { creating: true }) : legacyInput(b)
+      const created = await createCluster(deps, actor, input).catch((e) => Promise.reject(kubeorch ? renameConnectionIssues(e) : e))
       return written(deps, actor, created, 'Cluster added')
     },
   },
@@ -86,8 +87,9 @@ export const clusterRoutes: Route[] = [
     method: 'PUT', path: '/clusters/:id', summary: 'Update a cluster { name?, description?, displayName?, credentials? (with authType, KubeOrch\'s shape) }; new credentials are tested',
     handler: async ({ deps, actor, params, body }) => {
       const b = obj(body)
-      const input = isKubeorchCluster(b) || b.displayName !== undefined ? clusterFromKubeorch(b, { creating: false }) : legacyInput(b)
-      const updated = await updateCluster(deps, actor, params.id!, input).catch((e) => Promise.reject(renameConnectionIssues(e)))
+      const kubeorch = isKubeorchCluster(b) || b.displayName !== undefined
+      const input = kubeorch ? clusterFromKubeorch(b, { creating: false }) : legacyInput(b)
+      const updated = await updateCluster(deps, actor, params.id!, input).catch((e) => Promise.reject(kubeorch ? renameConnectionIssues(e) : e))
       return written(deps, actor, updated, 'Cluster updated')
     },
   },
