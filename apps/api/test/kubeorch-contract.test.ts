@@ -146,6 +146,16 @@ describe("KubeOrch's canvas: save and read back", () => {
     }
     expect((await t.db.workflow.findUniqueOrThrow({ where: { id: wf } })).revision).toBe(before)
   })
+
+  it('a "__proto__" key in node data is no field: not kept, not answered, nothing polluted', async () => {
+    const canvas = kubeorchCanvas()
+    Object.defineProperty(canvas.nodes[1]!.data, '__proto__', { value: { polluted: 1 }, enumerable: true })
+    const res = await t.rest('POST', `/v1/api/workflows/${wf}/save`, { token, body: canvas })
+    expect(res.status).toBe(200)
+    expect(JSON.stringify(res.body)).not.toContain('polluted')
+    expect(JSON.stringify((await t.db.workflow.findUniqueOrThrow({ where: { id: wf } })).nodes)).not.toContain('polluted')
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined()
+  })
 })
 
 /** The objects a run would apply for the current canvas: a new version, rendered as the server renders versions. */

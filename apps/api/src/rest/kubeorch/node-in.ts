@@ -9,6 +9,7 @@ import {
   isInertValue,
   isRecord,
   kubeorchOnlyFields,
+  setOwn,
   type Data,
   type Report,
 } from './node-shapes.ts'
@@ -28,6 +29,9 @@ export type NodeIn = {
   /** KubeOrch's link to a workload by node id (`_linkedDeployment`), or by name (targetApp / scaleTargetName). */
   linkTo?: { nodeId?: string; name?: string; kind?: string }
 }
+
+/** Keys that name an object's prototype machinery: never a field, never kept (as the domain drops them). */
+const PROTOTYPE_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype'])
 
 const onlyFields = new Map<NodeKind, ReadonlySet<string>>()
 const kubeorchFields = (kind: NodeKind) => onlyFields.get(kind) ?? onlyFields.set(kind, kubeorchOnlyFields(kind)).get(kind)!
@@ -66,13 +70,13 @@ export function nodeFromRest(raw: unknown, report: Report): NodeIn {
   const own = new Set<string>([...COMMON_OWN, ...(shape.own ?? [])])
   const inert = { ...COMMON_INERT, ...shape.inert }
   for (const [key, value] of Object.entries(sent)) {
-    if (key.startsWith('_') || own.has(key)) continue // runtime and linked state is the server's
+    if (key.startsWith('_') || own.has(key) || PROTOTYPE_KEYS.has(key)) continue // runtime and linked state is the server's
     if (Object.hasOwn(inert, key)) {
       if (!isInertValue(value)) report([key], inert[key]!)
       continue
     }
     if (shape.emptyIsUnset?.includes(key) && isEmpty(value)) continue
-    design[shape.renames?.[key] ?? key] = value
+    setOwn(design, shape.renames?.[key] ?? key, value)
   }
   shape.toDesign?.(sent, design, report)
 
@@ -97,8 +101,8 @@ function trimmed(kind: NodeKind, data: Data): Data {
 function withoutRuntime(kind: NodeKind, sent: Data): Data {
   const out: Data = {}
   for (const [key, value] of Object.entries(sent)) {
-    if ((RUNTIME_KEYS as readonly string[]).includes(key) || key.startsWith('_linked') || key === '_client') continue
-    out[key] = value
+    if ((RUNTIME_KEYS as readonly string[]).includes(key) || key.startsWith('_linked') || key === '_client' || PROTOTYPE_KEYS.has(key)) continue
+    setOwn(out, key, value)
   }
   if (kind === 'secret' && Array.isArray(out.keys))
     out.keys = out.keys.map((k: unknown) => (isRecord(k) ? Object.fromEntries(Object.entries(k).filter(([f]) => f !== 'value')) : k))

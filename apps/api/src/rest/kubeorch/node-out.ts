@@ -1,6 +1,6 @@
 import { deepEqual, isNodeKind, type NodeKind } from '@kubeorch/domain'
 import { kubeorchStatus, type NodeState } from './node-status.ts'
-import { KIND_SHAPES, isRecord, type Data } from './node-shapes.ts'
+import { KIND_SHAPES, isRecord, ownValue, setOwn, type Data } from './node-shapes.ts'
 
 /** The client data key the save service keeps per node (services/workflows/client-data.ts). */
 export const CLIENT_KEY = '_client'
@@ -58,7 +58,7 @@ export function dataToRest(kind: string, data: Data, status?: NodeState): Data {
   let out: Data
   if (bag?.kubeorch && isNodeKind(kind)) {
     out = kubeorchData(kind, data)
-    for (const [field, entry] of Object.entries(bag.fields ?? {})) if (deepEqual(out[field], entry.was)) out[field] = entry.sent
+    for (const [field, entry] of Object.entries(bag.fields ?? {})) if (deepEqual(ownValue(out, field), entry.was)) setOwn(out, field, entry.sent)
   } else {
     out = { ...data }
     delete out[CLIENT_KEY]

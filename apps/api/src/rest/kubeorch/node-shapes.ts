@@ -32,6 +32,14 @@ export const COMMON_INERT: Readonly<Record<string, string>> = {
 export const RUNTIME_KEYS = ['_status', '_secretCreated'] as const
 
 const isRecord = (v: unknown): v is Data => typeof v === 'object' && v !== null && !Array.isArray(v)
+
+/** `obj[key]` for a key the client chose: only its own fields, never inherited ones. */
+export const ownValue = (obj: Data, key: string): unknown => (Object.hasOwn(obj, key) ? obj[key] : undefined)
+
+/** `obj[key] = value` for a key the client chose: "__proto__" becomes a plain field, never the prototype. */
+export function setOwn(obj: Data, key: string, value: unknown): void {
+  Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true })
+}
 const isEmpty = (v: unknown) => v === '' || v === null
 
 /** KubeOrch's forms leave resource fields "" when not filled in. */
@@ -41,11 +49,11 @@ function cleanResources(design: Data): void {
   const out: Data = {}
   for (const [group, values] of Object.entries(resources)) {
     if (!isRecord(values)) {
-      out[group] = values
+      setOwn(out, group, values)
       continue
     }
     const kept = Object.fromEntries(Object.entries(values).filter(([, v]) => !isEmpty(v)))
-    if (Object.keys(kept).length > 0) out[group] = kept
+    if (Object.keys(kept).length > 0) setOwn(out, group, kept)
   }
   if (Object.keys(out).length > 0) design.resources = out
   else delete design.resources

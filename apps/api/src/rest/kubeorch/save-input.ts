@@ -3,7 +3,7 @@ import { ValidationError, type GraphIssue } from '../../errors.ts'
 import { edgesFromRest, type EdgesIn } from './node-edges.ts'
 import { nodeFromRest, type NodeIn } from './node-in.ts'
 import { kubeorchData, type ClientBag } from './node-out.ts'
-import { isRecord } from './node-shapes.ts'
+import { isRecord, ownValue, setOwn } from './node-shapes.ts'
 
 type Body = Record<string, unknown>
 
@@ -52,8 +52,9 @@ export function saveFromRest(body: unknown): RestSave {
         const answer = kubeorchData(node.type, node.data as Record<string, unknown>)
         const fields: NonNullable<ClientBag['fields']> = {}
         for (const [field, value] of Object.entries(m.form.sent)) {
-          if (field.startsWith('_') || deepEqual(answer[field], value)) continue
-          fields[field] = answer[field] === undefined ? { sent: value } : { sent: value, was: answer[field] }
+          const was = ownValue(answer, field)
+          if (field.startsWith('_') || deepEqual(was, value)) continue
+          setOwn(fields, field, was === undefined ? { sent: value } : { sent: value, was })
         }
         const edges = linked.added.get(node.id)
         const flipped = linked.flipped.get(node.id)
