@@ -58,7 +58,8 @@ describe("a KubeOrch canvas on the control plane", () => {
     const stream = await t.app.handle(new Request(`http://test/v1/api/workflows/${id}/status/stream`, { headers: { authorization: `Bearer ${token}`, accept: 'text/event-stream' }, signal: ac.signal }))
     const healthy = (text: string) =>
       events(text, 'node_update').some((e) => e.data?.node_id === 'node-1' && e.data.status.state === 'healthy' && e.data.status.readyReplicas === 2)
-    const text = readSse(stream, healthy)
+    // The run completes once every node is healthy; the Deployment's last update has both pods ready.
+    const text = readSse(stream, (s) => s.includes('event: run_completed') && healthy(s))
     await new Promise((r) => setTimeout(r, 300))
     const started = await t.rest('POST', `/v1/api/workflows/${id}/run`, { token, body: { trigger_data: {} } })
     expect(started.body).toMatchObject({ message: 'Workflow execution started', status: 'running' })
