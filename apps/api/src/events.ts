@@ -1,4 +1,11 @@
-export type NodeStateEvent = { nodeId: string; state: string; message: string; details?: Record<string, unknown> }
+export type NodeStateEvent = {
+  nodeId: string
+  state: string
+  message: string
+  details?: Record<string, unknown>
+  /** The node's kind, so a stream can shape the status per kind without reading the graph. */
+  kind?: string
+}
 
 /** Live events of one workflow (SPEC §9). */
 export type WorkflowEvent =

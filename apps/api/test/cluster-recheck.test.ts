@@ -89,11 +89,12 @@ afterAll(async () => {
 
 describe('start-up re-check of stored clusters', () => {
   it('marks refused clusters unusable with the reason, never a credential', async () => {
+    // REST lists answer KubeOrch's status words (an unusable cluster is `error` there); the reason says why.
     const { body } = await api('GET', '/v1/api/clusters')
     const byName = Object.fromEntries(body.clusters.map((c: { name: string }) => [c.name, c]))
-    expect(byName['legacy-exec']).toMatchObject({ status: 'unusable', has_credentials: true, status_message: expect.stringMatching(/users\[0\]\.user\.exec: is an exec credential plugin.*register the cluster's kubeconfig or token again/) })
-    expect(byName['legacy-duplicate']).toMatchObject({ status: 'unusable', status_message: expect.stringMatching(/contexts\[1\]\.name: "a" is also the name of contexts\[0\]/) })
-    expect(byName['legacy-token-file']).toMatchObject({ status: 'unusable', status_message: expect.stringMatching(/users\[0\]\.user\.tokenFile: names a file/) })
+    expect(byName['legacy-exec']).toMatchObject({ status: 'error', has_credentials: true, status_message: expect.stringMatching(/users\[0\]\.user\.exec: is an exec credential plugin.*register the cluster's kubeconfig or token again/) })
+    expect(byName['legacy-duplicate']).toMatchObject({ status: 'error', status_message: expect.stringMatching(/contexts\[1\]\.name: "a" is also the name of contexts\[0\]/) })
+    expect(byName['legacy-token-file']).toMatchObject({ status: 'error', status_message: expect.stringMatching(/users\[0\]\.user\.tokenFile: names a file/) })
     expect(byName['legacy-whole'].status).toBe('connected')
     // Credentials this server cannot decrypt are left as they were, not condemned.
     expect(byName['other-key'].status).toBe('unknown')

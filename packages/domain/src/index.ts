@@ -71,6 +71,7 @@ export {
   type NodeSummary,
 } from './diff/compare-graphs.ts';
 export { SECRET_PLACEHOLDERS } from './diff/redact.ts';
+export { deepEqual } from './diff/deep-diff.ts';
 
 // manifests
 export { APPLY_ORDER, applyRank, groupByApplyOrder } from './render/apply-order.ts';

@@ -1,5 +1,5 @@
 import {
-  createApiToken, endCurrentSession, listApiTokens, listSessions, loginUser, registerUser, revokeApiToken, revokeSession,
+  createApiToken, endCurrentSession, listApiTokens, listSessions, loginUser, registerUser, revokeApiToken, revokeSession, refreshSession,
   type PublicApiToken, type PublicSession,
 } from '../services/index.ts'
 import { userToRest } from './mappers.ts'
@@ -25,6 +25,15 @@ export const authRoutes: Route[] = [
   {
     method: 'POST', path: '/auth/logout', summary: 'End the calling session (its token stops working)', scope: 'session',
     handler: async ({ deps, actor }) => void (await endCurrentSession(deps, actor)),
+  },
+  {
+    // Any live credential reaches the service, which answers an API token with why it is not refreshed.
+    method: 'POST', path: '/auth/refresh', summary: 'A new session token for a valid, unexpired one (Authorization: Bearer <session token>) → { token, user }', scope: 'read',
+    handler: async ({ deps, actor, client }) => session(await refreshSession(deps, actor, client)),
+  },
+  {
+    method: 'GET', path: '/auth/methods', summary: 'How one can sign in → { builtin: { enabled, signupEnabled }, providers: [] } (no OAuth providers)', public: true,
+    handler: async ({ deps }) => ({ builtin: { enabled: true, signupEnabled: deps.config.registration === 'open' }, providers: [] }),
   },
   {
     method: 'GET', path: '/auth/sessions', summary: 'Your signed-in sessions (browser and bearer); `current` marks the caller', scope: 'session',

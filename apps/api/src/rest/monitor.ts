@@ -1,6 +1,6 @@
 import type { Finding, Fix } from '@kubeorch/domain'
 import { applyNodeFix, createTerminalTicket, diagnoseWorkflowNode, previewNodeFix, streamNodeLogs, type FixPreview, type LogLines } from '../services/index.ts'
-import { workflowToRest } from './mappers.ts'
+import { workflowAnswer } from './workflow-answers.ts'
 import type { Route } from './router.ts'
 
 type Body = Record<string, unknown>
@@ -58,7 +58,7 @@ export const monitorRoutes: Route[] = [
     handler: async ({ deps, actor, params, body }) => {
       const b = obj(body)
       const applied = await applyNodeFix(deps, actor, params.id!, params.nodeId!, params.fixId!, { run: b.run, revision: b.revision })
-      return { ...previewToRest(applied), workflow: workflowToRest(applied.workflow), run_id: applied.run?.runId ?? null, run_version: applied.run?.version ?? null }
+      return { ...previewToRest(applied), workflow: await workflowAnswer(deps, applied.workflow), run_id: applied.run?.runId ?? null, run_version: applied.run?.version ?? null }
     },
   },
 ]

@@ -1,14 +1,17 @@
+import { isNodeKind } from '@kubeorch/domain'
 import type { WorkflowEvent } from '../events.ts'
+import { kubeorchStatus } from './kubeorch/node-status.ts'
 
 const KEEPALIVE_MS = 15_000
 const encoder = new TextEncoder()
 
 /**
  * Server-sent events: `event: <type>` + `data: <json>` per event, a comment line as keepalive.
- * The stream pulls from its source only as fast as the client reads, and the client going away
- * (abort) ends the source, so no subscription is left behind.
+ * `initial` frames go first (the stream's metadata). The stream pulls from its source only as
+ * fast as the client reads, and the client going away (abort) ends the source, so no
+ * subscription is left behind.
  */
-export function sseResponse(initial: WorkflowEvent[], source: AsyncIterator<WorkflowEvent>, signal: AbortSignal): Response {
+export function sseResponse(initial: Uint8Array[], source: AsyncIterator<WorkflowEvent>, signal: AbortSignal): Response {
   let keepalive: NodeJS.Timeout | undefined
   const stop = () => {
     clearInterval(keepalive)
@@ -16,7 +19,7 @@ export function sseResponse(initial: WorkflowEvent[], source: AsyncIterator<Work
   }
   const body = new ReadableStream<Uint8Array>({
     start(controller) {
-      for (const e of initial) controller.enqueue(frame(e))
+      for (const f of initial) controller.enqueue(f)
       keepalive = setInterval(() => controller.enqueue(encoder.encode(': keepalive\n\n')), KEEPALIVE_MS)
       signal.addEventListener('abort', stop, { once: true })
     },
@@ -31,9 +34,13 @@ export function sseResponse(initial: WorkflowEvent[], source: AsyncIterator<Work
   })
   return new Response(body, {
     status: 200,
-    headers: { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache', connection: 'keep-alive' },
+    // X-Accel-Buffering: proxies (nginx) must not hold events back; KubeOrch's stream says so too.
+    headers: { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache', connection: 'keep-alive', 'x-accel-buffering': 'no' },
   })
 }
+
+/** One SSE frame of an event whose data the caller has shaped already. */
+export const sseFrame = (event: string, data: unknown) => encoder.encode(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`)
 
 /**
  * One event object is pushed to every subscriber of its workflow: it is encoded once and the same
@@ -44,11 +51,32 @@ const frames = new WeakMap<WorkflowEvent, Uint8Array>()
 function frame(e: WorkflowEvent): Uint8Array {
   let bytes = frames.get(e)
   if (!bytes) {
-    const { type, ...data } = e
-    bytes = encoder.encode(`event: ${type}\ndata: ${JSON.stringify(snakeKeys(data))}\n\n`)
+    bytes = sseFrame(e.type, eventToRest(e))
     frames.set(e, bytes)
   }
   return bytes
+}
+
+/**
+ * An event's REST data: its fields in snake_case like the rest of /v1/api, status words in
+ * lowercase. A node_update also carries KubeOrch's stream envelope beside them: `type`,
+ * `stream_key`, `event_type`, `timestamp` and `data: { node_id, type, status }`, the `status`
+ * object its canvas reads (`{ state, message, replicas, readyReplicas, … }` by kind).
+ */
+export function eventToRest(e: WorkflowEvent): Record<string, unknown> {
+  const { type, ...rest } = e
+  const data = snakeKeys(rest)
+  if ('status' in rest && typeof rest.status === 'string') data.status = rest.status.toLowerCase()
+  if (e.type !== 'node_update') return data
+  const kind = isNodeKind(e.kind) ? e.kind : undefined
+  return {
+    ...data,
+    type: 'workflow',
+    stream_key: `workflow:${e.workflowId}`,
+    event_type: type,
+    timestamp: new Date().toISOString(),
+    data: { node_id: e.nodeId, type: kind ?? null, status: kubeorchStatus(kind, e) },
+  }
 }
 
 /** The REST stream speaks snake_case like the rest of /v1/api. */

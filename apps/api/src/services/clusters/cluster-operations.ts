@@ -2,7 +2,7 @@ import { Prisma } from '@kubeorch/db'
 import { ConflictError, invalidField } from '../../errors.ts'
 import type { Actor, Deps } from '../context.ts'
 import { parseInput } from '../parse-input.ts'
-import { clusterCredentialsFromInput, sealConnection } from './cluster-connection.ts'
+import { clusterCredentialsFromInput, sealConnection, type ConnectionInput } from './cluster-connection.ts'
 import { createClusterInput, updateClusterInput } from './cluster-input.ts'
 import { getOwnCluster } from './find-cluster.ts'
 import { ensureSandboxCluster } from './sandbox-cluster.ts'
@@ -14,7 +14,7 @@ import { testCluster } from './test-cluster.ts'
  * written), sealed in their minimal form, and the connection is tested.
  */
 export async function createCluster(deps: Deps, actor: Actor, input: unknown): Promise<PublicCluster> {
-  const { connection, ...data } = parseInput(createClusterInput, input)
+  const { connection, authType, ...data } = parseInput(createClusterInput, input)
   const credentials = connection ? clusterCredentialsFromInput(connection) : undefined
   let created
   try {
@@ -24,6 +24,7 @@ export async function createCluster(deps: Deps, actor: Actor, input: unknown): P
         ownerId: actor.userId,
         server: credentials?.server,
         credentials: credentials ? sealConnection(deps.sealer, credentials.connection) : undefined,
+        authType: connection ? (authType ?? authTypeOf(connection)) : null,
       },
     })
   } catch (e) {
@@ -43,7 +44,7 @@ export async function getCluster(deps: Deps, actor: Actor, idOrName: string): Pr
 }
 
 export async function updateCluster(deps: Deps, actor: Actor, idOrName: string, input: unknown): Promise<PublicCluster> {
-  const { connection, ...data } = parseInput(updateClusterInput, input)
+  const { connection, authType, ...data } = parseInput(updateClusterInput, input)
   const cluster = await getOwnCluster(deps, actor, idOrName)
   const credentials = connection ? clusterCredentialsFromInput(connection) : undefined
   try {
@@ -52,7 +53,13 @@ export async function updateCluster(deps: Deps, actor: Actor, idOrName: string, 
       data: {
         ...data,
         ...(credentials
-          ? { server: credentials.server, credentials: sealConnection(deps.sealer, credentials.connection), status: 'UNKNOWN', statusMessage: null }
+          ? {
+              server: credentials.server,
+              credentials: sealConnection(deps.sealer, credentials.connection),
+              authType: authType ?? authTypeOf(connection!),
+              status: 'UNKNOWN',
+              statusMessage: null,
+            }
           : {}),
       },
     })
@@ -69,6 +76,8 @@ export async function deleteCluster(deps: Deps, actor: Actor, idOrName: string):
   if (used > 0) throw new ConflictError(`cluster ${cluster.name} is the target of ${used} workflow(s), including deleted ones; it cannot be deleted`)
   await deps.db.cluster.delete({ where: { id: cluster.id } })
 }
+
+const authTypeOf = (c: ConnectionInput) => ('kubeconfig' in c ? 'kubeconfig' : 'token')
 
 function nameTaken(e: unknown): unknown {
   return e instanceof Prisma.PrismaClientKnownRequestError && e.code === 'P2002'

@@ -1,9 +1,10 @@
-import { MANAGED_TYPES, RELATED_TYPES, nodeHealth, workflowSelector, type K8sObject, type NodeHealth, type WorkflowGraph } from '@kubeorch/domain'
+import { MANAGED_TYPES, RELATED_TYPES, deepEqual, nodeHealth, workflowSelector, type K8sObject, type NodeHealth, type NodeKind, type WorkflowGraph } from '@kubeorch/domain'
 import { watchResources, type ResourceWatcher } from '@kubeorch/kube'
 import type { Prisma } from '@kubeorch/db'
 import type { Deps } from '../context.ts'
 import { kubeForCluster } from '../runs/cluster-access.ts'
 import { groupObservations } from './group-observations.ts'
+import { observedFigures } from './observed-figures.ts'
 
 export type HealthListener = (nodeId: string, health: NodeHealth) => void
 
@@ -44,12 +45,12 @@ export async function startWorkflowMonitor(deps: Deps, workflowId: string, clust
   let writing = Promise.resolve()
 
   const synced = () => [...expectedKinds].every((k) => syncedKinds.has(k))
-  const set = (nodeId: string, next: NodeHealth) => {
+  const set = (nodeId: string, kind: NodeKind, next: NodeHealth) => {
     const prev = health.get(nodeId)
-    if (prev && prev.state === next.state && prev.message === next.message) return
+    if (prev && prev.state === next.state && prev.message === next.message && deepEqual(prev.details?.observed, next.details?.observed)) return
     health.set(nodeId, next)
     writing = writing.then(() => persist(nodeId, next)).catch(() => {})
-    deps.events.publish({ type: 'node_update', workflowId, nodeId, state: next.state, message: next.message, details: next.details })
+    deps.events.publish({ type: 'node_update', workflowId, nodeId, kind, state: next.state, message: next.message, details: next.details })
     for (const l of listeners) l(nodeId, next)
   }
   // An outage of the watch: `reported` once it lasted the grace period.
@@ -60,12 +61,17 @@ export async function startWorkflowMonitor(deps: Deps, workflowId: string, clust
     if (stopped || !synced() || outage?.reported) return
     const observations = groupObservations(graph, byKind)
     const now = new Date()
-    for (const node of graph.nodes) set(node.id, nodeHealth(node.type, observations.get(node.id)!, now))
+    for (const node of graph.nodes) {
+      const observed = observations.get(node.id)!
+      const h = nodeHealth(node.type, observed, now)
+      const figures = observedFigures(node.type, observed.main)
+      set(node.id, node.type, figures ? { ...h, details: { ...h.details, observed: figures } } : h)
+    }
   }
   const reportOutage = () => {
     if (stopped || !outage) return
     outage.reported = `cannot observe the cluster: ${outage.error}`
-    for (const node of graph.nodes) set(node.id, { state: 'unknown', message: outage.reported })
+    for (const node of graph.nodes) set(node.id, node.type, { state: 'unknown', message: outage.reported })
   }
 
   const persist = async (nodeId: string, h: NodeHealth) => {

@@ -19,6 +19,8 @@ export async function compareVersions(deps: Deps, actor: Actor, workflowId: stri
       : !b.manifests.ok
         ? { error: b.manifests.error }
         : compareManifests(a.manifests.objects, b.manifests.objects, deps.versionRenderings.text),
+    /** The two graphs as stored (the REST adapter shows KubeOrch's node-level diff from them). */
+    graphs: { from: a.graph, to: b.graph },
   }
 }
 

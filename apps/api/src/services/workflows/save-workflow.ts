@@ -7,6 +7,12 @@ import { loadWorkflow, type WorkflowRecord } from './workflow-access.ts'
 import { saveWorkflowInput } from './workflow-input.ts'
 import { writeWorkflowGraph } from './write-workflow-graph.ts'
 import { toPublicWorkflow, type PublicWorkflow } from './public-workflow.ts'
+import { withClientData, type ClientDataOf } from './client-data.ts'
+
+export type SaveOptions = {
+  /** Each node's client data, from the normalized graph (see client-data.ts); else what nodes were sent with. */
+  clientData?: ClientDataOf
+}
 
 /**
  * Each failed write means another save landed first, so a save without a revision gets through
@@ -15,22 +21,24 @@ import { toPublicWorkflow, type PublicWorkflow } from './public-workflow.ts'
 const MAX_WRITE_ATTEMPTS = 100
 
 /**
- * Persists the canvas (nodes + edges) without creating a version. The graph is validated and its
- * linked fields recomputed from the edges. With `revision`, a save based on an older revision is
- * a conflict; without (legacy scripts), the last writer wins: the write is applied to whatever is
- * current, re-read when another save landed between reading and writing.
+ * Persists the canvas (nodes + edges, and the description when given) without creating a
+ * version. The graph is validated and its linked fields recomputed from the edges. With
+ * `revision`, a save based on an older revision is a conflict; without (legacy scripts), the last
+ * writer wins: the write is applied to whatever is current, re-read when another save landed
+ * between reading and writing.
  */
-export async function saveWorkflow(deps: Deps, actor: Actor, id: string, input: unknown): Promise<PublicWorkflow> {
-  const { nodes, edges, revision } = parseInput(saveWorkflowInput, input)
+export async function saveWorkflow(deps: Deps, actor: Actor, id: string, input: unknown, opts: SaveOptions = {}): Promise<PublicWorkflow> {
+  const { nodes, edges, revision, description } = parseInput(saveWorkflowInput, input)
   let wf: WorkflowRecord = await loadWorkflow(deps, actor, id, 'edit')
   refuseArchived(wf)
   const checked = validateGraph({ nodes, edges })
   if (!checked.ok) throw new ValidationError(checked.issues)
   for (let attempt = 1; ; attempt++) {
     // Secret values not sent again are kept from the stored ones, so they are merged per attempt.
-    const { graph, values } = separateSecretValues(checked.graph, openSecretValues(deps.sealer, wf.secretValues))
-    const sealed = sealSecretValues(deps.sealer, values)
-    const saved = await writeWorkflowGraph(deps.db, wf.id, revision ?? wf.revision, graph, sealed)
+    const separated = separateSecretValues(checked.graph, openSecretValues(deps.sealer, wf.secretValues))
+    const graph = withClientData(nodes, separated.graph, opts.clientData)
+    const sealed = sealSecretValues(deps.sealer, separated.values)
+    const saved = await writeWorkflowGraph(deps.db, wf.id, revision ?? wf.revision, graph, sealed, description)
     if (saved) {
       deps.events.publish({ type: 'workflow_updated', workflowId: wf.id, revision: saved.revision, status: saved.status })
       return toPublicWorkflow({ ...wf, ...saved, secretValues: sealed, nodes: graph.nodes, edges: graph.edges })

@@ -27,6 +27,8 @@ export const saveWorkflowInput = z.object({
   edges: z.array(z.unknown()).max(5000),
   /** The revision the client's copy is based on; omitted by legacy scripts (last writer wins). */
   revision: z.number().int().min(0).optional(),
+  /** KubeOrch's save carries the description too; it is written with the graph. */
+  description: workflowDescription.optional(),
 })
 
 export const cloneWorkflowInput = z.object({ name: workflowName })

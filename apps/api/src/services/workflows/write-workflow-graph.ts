@@ -1,7 +1,7 @@
 import type { Db } from '@kubeorch/db'
 import type { WorkflowGraph } from '@kubeorch/domain'
 
-export type WrittenGraph = { revision: number; status: 'DRAFT' | 'PUBLISHED' | 'ARCHIVED'; updatedAt: Date }
+export type WrittenGraph = { revision: number; status: 'DRAFT' | 'PUBLISHED' | 'ARCHIVED'; updatedAt: Date; description: string }
 
 /**
  * Stores a canvas if the workflow is still at `baseRevision`, bumping the revision; undefined when
@@ -17,15 +17,18 @@ export async function writeWorkflowGraph(
   baseRevision: number,
   graph: WorkflowGraph,
   secretValues: Uint8Array<ArrayBuffer> | null,
+  /** Replaces the description in the same statement when given (KubeOrch's save sends it). */
+  description?: string,
 ): Promise<WrittenGraph | undefined> {
   const rows = await db.$queryRaw<WrittenGraph[]>`
     UPDATE "Workflow"
        SET "nodes" = ${JSON.stringify(graph.nodes)}::json,
            "edges" = ${JSON.stringify(graph.edges)}::json,
            "secretValues" = ${secretValues},
+           "description" = COALESCE(${description ?? null}::text, "description"),
            "revision" = "revision" + 1,
            "updatedAt" = now() AT TIME ZONE 'UTC'
      WHERE "id" = ${workflowId}::uuid AND "revision" = ${baseRevision} AND "deletedAt" IS NULL
-    RETURNING "revision", "status"::text AS "status", "updatedAt"`
+    RETURNING "revision", "status"::text AS "status", "updatedAt", "description"`
   return rows[0]
 }
