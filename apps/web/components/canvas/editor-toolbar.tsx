@@ -6,6 +6,7 @@ import type { ReactNode } from 'react'
 import type { WorkflowStatus } from '../../lib/graphql/types'
 import { StatusBadge } from '../ui/status-badge'
 import { autoLayout } from './auto-layout'
+import { FIT_VIEW_OPTIONS } from './view-options'
 import { SaveIndicator } from './save-indicator'
 import { useCanvasStore, useCanvasStoreApi } from './store/canvas-store-context'
 
@@ -76,12 +77,12 @@ export function EditorToolbar(props: {
           onClick={() => {
             const s = store.getState()
             s.setPositions(autoLayout(s.nodes, s.edges))
-            requestAnimationFrame(() => void fitView({ padding: 0.2, duration: 300 }))
+            requestAnimationFrame(() => void fitView({ ...FIT_VIEW_OPTIONS, duration: 300 }))
           }}
         >
           Auto-layout
         </button>
-        <button type="button" className="btn btn-sm" onClick={() => void fitView({ padding: 0.2, duration: 300 })} disabled={count === 0}>
+        <button type="button" className="btn btn-sm" onClick={() => void fitView({ ...FIT_VIEW_OPTIONS, duration: 300 })} disabled={count === 0}>
           Fit view
         </button>
       </div>
