@@ -22,7 +22,7 @@ export { formatIssuePath, type GraphIssue } from './graph/graph-issue.ts';
 export { validateGraph, type ValidateGraphResult } from './graph/validate-graph.ts';
 
 // edges and linked fields
-export { canConnect, type CanConnectResult } from './links/can-connect.ts';
+export { article, canConnect, type CanConnectResult } from './links/can-connect.ts';
 export { recomputeLinks } from './links/recompute-links.ts';
 export { renameNode } from './links/rename-node.ts';
 export type {

@@ -1,9 +1,10 @@
 'use client'
 
 import { kindRegistry, NODE_KINDS, type NodeKind } from '@kubeorch/domain'
-import { Handle, Position, type NodeProps, type NodeTypes } from '@xyflow/react'
-import { memo } from 'react'
-import { useCanvasStore } from '../store/canvas-store-context'
+import { Handle, Position, useConnection, type NodeProps, type NodeTypes } from '@xyflow/react'
+import { memo, useMemo } from 'react'
+import { checkConnection } from '../store/connection-rules'
+import { useCanvasStore, useCanvasStoreApi } from '../store/canvas-store-context'
 import type { CanvasNode } from '../store/design'
 import { CATEGORY_COLOR, HEALTH_COLOR } from './kind-style'
 import { summarizeNode } from './node-summary'
@@ -20,10 +21,13 @@ function KindNodeCard({ id, kind, data, selected }: { id: string; kind: NodeKind
   const name = typeof data.name === 'string' && data.name ? data.name : '(unnamed)'
   const paths = kind === 'ingress' && Array.isArray(data.paths) ? (data.paths as { id?: string; path?: string }[]) : null
   const problem = issues?.[0]
+  const connect = useDropVerdict(id)
 
   return (
     <div
-      className={`kind-node health-${health.state}${selected ? ' is-selected' : ''}${problem ? ' has-problem' : ''}`}
+      className={`kind-node health-${health.state}${selected ? ' is-selected' : ''}${problem ? ' has-problem' : ''}${connect ? ` connect-${connect.ok ? 'valid' : 'invalid'}` : ''}`}
+      data-connect={connect ? (connect.ok ? 'valid' : 'invalid') : undefined}
+      title={connect && !connect.ok ? connect.reason : undefined}
       style={{ '--kind-color': color, '--health-color': HEALTH_COLOR[health.state] } as React.CSSProperties}
       data-kind={kind}
       data-health={health.state}
@@ -35,6 +39,7 @@ function KindNodeCard({ id, kind, data, selected }: { id: string; kind: NodeKind
         <span className="kind-node-dot" style={{ background: HEALTH_COLOR[health.state] }} title={`Status: ${health.state}`} aria-label={`Status: ${health.state}`} role="img" />
       </div>
       <div className="kind-node-name">{name}</div>
+      {connect?.ok && <div className="kind-node-connect">Drop here to connect</div>}
       {summarizeNode(kind, data).map((line, i) => (
         <div key={i} className="kind-node-line">
           {line}
@@ -60,6 +65,25 @@ function KindNodeCard({ id, kind, data, selected }: { id: string; kind: NodeKind
         : def.connectsTo.length > 0 && <Handle type="source" position={Position.Right} aria-label={`Connect from ${name}`} />}
     </div>
   )
+}
+
+/**
+ * While an edge is being drawn: whether it may end on this card (the same rule onConnect applies),
+ * so valid targets show before letting go. Null when no edge is drawn, or on the card it starts from.
+ */
+function useDropVerdict(id: string) {
+  const store = useCanvasStoreApi()
+  // A string, so cards re-render when a drag starts or ends, not on every pointer move.
+  const from = useConnection((c) => (c.inProgress ? `${c.fromHandle.type}\u0000${c.fromNode.id}\u0000${c.fromHandle.id ?? ''}` : null))
+  return useMemo(() => {
+    if (!from) return null
+    const [type, fromId, handle] = from.split('\u0000') as [string, string, string]
+    if (fromId === id) return null
+    const { nodes, edges } = store.getState()
+    return type === 'source'
+      ? checkConnection({ source: fromId, target: id, sourceHandle: handle || null }, nodes, edges)
+      : checkConnection({ source: id, target: fromId }, nodes, edges)
+  }, [from, id, store])
 }
 
 /** `nodes.3.data.image` → `image: ` so the card names the field. */

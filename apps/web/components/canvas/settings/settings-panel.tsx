@@ -3,7 +3,7 @@
 import { kindRegistry, type GraphIssue, type NodeKind } from '@kubeorch/domain'
 import Link from 'next/link'
 import { useMemo } from 'react'
-import { checkConnection } from '../store/connection-rules'
+import { aKind, checkConnection } from '../store/connection-rules'
 import { useCanvasStore, useCanvasStoreApi } from '../store/canvas-store-context'
 import type { CanvasNode } from '../store/design'
 import { kindJsonSchema, pathKey, type Path } from './kind-json-schema'
@@ -127,7 +127,9 @@ function Connections({ node, readOnly }: { node: CanvasNode; readOnly: boolean }
               </option>
             ))}
           </select>
-          <span className="field-hint">A {kind} may connect to: {kindRegistry[kind].connectsTo.join(', ')}.</span>
+          <span className="field-hint">
+            {capitalize(aKind(kind))} may connect to: {kindRegistry[kind].connectsTo.map((k) => kindRegistry[k].label).join(', ')}.
+          </span>
         </div>
       )}
     </section>
@@ -189,3 +191,5 @@ function issuesByField(issues: GraphIssue[] | undefined): Map<string, string[]> 
   }
   return map
 }
+
+const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1)

@@ -1,4 +1,4 @@
-import { canConnect, isNodeKind, kindRegistry } from '@kubeorch/domain'
+import { article, canConnect, isNodeKind, kindRegistry, type NodeKind } from '@kubeorch/domain'
 import type { Connection } from '@xyflow/react'
 import type { CanvasEdge, CanvasNode } from './design'
 
@@ -23,13 +23,13 @@ export function checkConnection(
   const outgoing = edges.filter((e) => e.source === source.id)
   const handle = connection.sourceHandle ?? null
   if (outgoing.some((e) => e.target === target.id && (e.sourceHandle ?? null) === handle)) {
-    return { ok: false, reason: `${label(source)} is already connected to ${label(target)}.` }
+    return { ok: false, reason: `${capitalize(label(source))} is already connected to ${label(target)}.` }
   }
   if (kindRegistry[source.type].maxTargets === 1 && outgoing.length > 0) {
     const current = nodes.find((n) => n.id === outgoing[0]!.target)
     return {
       ok: false,
-      reason: `A ${source.type} has one target and ${label(source)} already points to ${current ? label(current) : 'another node'}; remove that edge first.`,
+      reason: `${capitalize(aKind(source.type))} has one target, and ${label(source)} already points to ${current ? label(current) : 'another node'}; remove that edge first.`,
     }
   }
   if (source.type === 'ingress' && outgoing.some((e) => (e.sourceHandle ?? null) === handle)) {
@@ -38,8 +38,16 @@ export function checkConnection(
   return { ok: true }
 }
 
+/** `Service “web”`: names alone are ambiguous (a Service and its Deployment are often both "web"). */
 function label(node: CanvasNode): string {
-  return `“${String(node.data.name ?? node.id)}”`
+  const kind = isNodeKind(node.type) ? kindRegistry[node.type].label : String(node.type)
+  return `${kind} “${String(node.data.name ?? node.id)}”`
+}
+
+/** "a Service", "an Ingress": a kind's label with its article. */
+export function aKind(kind: NodeKind): string {
+  const name = kindRegistry[kind].label
+  return `${article(name)} ${name}`
 }
 
 function capitalize(s: string): string {
