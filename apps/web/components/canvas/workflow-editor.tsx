@@ -107,12 +107,8 @@ function Editor({ workflow }: { workflow: WorkflowDetail }) {
       const rect = canvasRef.current?.getBoundingClientRect()
       if (!rect) return
       const centre = screenToFlowPosition({ x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 })
-      // Cards are about 220×110: step down until the spot is free, so adds never cover each other.
-      const taken = store.getState().nodes.map((n) => n.position)
-      let position = { x: Math.round(centre.x - 110), y: Math.round(centre.y - 55) }
-      for (let i = 0; i < 50 && taken.some((p) => Math.abs(p.x - position.x) < 230 && Math.abs(p.y - position.y) < 125); i++) {
-        position = { x: position.x + (i % 2 ? 0 : 40), y: position.y + 135 }
-      }
+      // The store moves it off any card already there.
+      const position = { x: Math.round(centre.x - 110), y: Math.round(centre.y - 55) }
       store.getState().addNodeOfKind(kind, position)
     },
     [screenToFlowPosition, store],

@@ -127,6 +127,12 @@ export const APPLY_NODE_FIX = `mutation ApplyNodeFix($workflowId: ID!, $nodeId: 
 }`
 
 // Resource detail of a node (SPEC §15) ---------------------------------------------------------
+/** Only the pods of a node: what the terminal offers to connect to. */
+export const NODE_PODS = `query NodePods($workflowId: ID!, $nodeId: String!) {
+  nodeResources(workflowId: $workflowId, nodeId: $nodeId) {
+    __typename ... on QueryNodeResourcesSuccess { data { nodeId pods { name phase containers { name ready } } } } ${READ}
+  }
+}`
 export const NODE_RESOURCES = `query NodeResources($workflowId: ID!, $nodeId: String!) {
   nodeResources(workflowId: $workflowId, nodeId: $nodeId) {
     __typename ... on QueryNodeResourcesSuccess { data {

@@ -4,6 +4,7 @@ import { createStore } from 'zustand/vanilla'
 import { checkConnection } from './connection-rules'
 import { fromDesign, toDesign, withLinks, type CanvasEdge, type CanvasNode, type Design, type NodeData } from './design'
 import { createLiveSlice, type LiveState } from './live-slice'
+import { freeSpot } from './placement'
 
 export type { NodeHealth, RunProgress } from './live-slice'
 
@@ -170,7 +171,7 @@ export function createCanvasStore(initial: { design: Design; revision: number; r
         const id = crypto.randomUUID()
         if (s.readOnly) return id
         remember()
-        const created = createNodeOfKind(kind, { id, position, graph: toDesign(s.nodes, s.edges) as WorkflowGraph })
+        const created = createNodeOfKind(kind, { id, position: freeSpot(position, s.nodes), graph: toDesign(s.nodes, s.edges) as WorkflowGraph })
         const node: CanvasNode = { id, type: kind, position: created.position, data: created.data, selected: true }
         commit([...s.nodes.map((n) => (n.selected ? { ...n, selected: false } : n)), node], s.edges, false)
         return id
