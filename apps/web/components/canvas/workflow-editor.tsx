@@ -10,6 +10,7 @@ import type { RunDetail, WorkflowDetail, WorkflowStatus, WorkflowSummary } from 
 import { useWorkflowEvents } from '../../lib/graphql/use-workflow-events'
 import { FormError } from '../ui/form-error'
 import { VersionsPanel } from '../versions/versions-panel'
+import { ArchiveWorkflowDialog } from '../workflows/archive-workflow-dialog'
 import { CanvasView } from './canvas-view'
 import { EditorToolbar } from './editor-toolbar'
 import { ConflictBanner } from './save-indicator'
@@ -55,6 +56,7 @@ function Editor({ workflow }: { workflow: WorkflowDetail }) {
   const [versionsOpen, setVersionsOpen] = useState(false)
   const [paletteOpen, setPaletteOpen] = useState(false)
   const [statusError, setStatusError] = useState<ApiError | null>(null)
+  const [archiving, setArchiving] = useState(false)
   const [{ fetching: statusBusy }, setWorkflowStatus] = useMutation<{ setWorkflowStatus: ApiResult<WorkflowSummary> }>(SET_WORKFLOW_STATUS)
   const readOnly = useCanvasStore((s) => s.readOnly)
 
@@ -116,6 +118,7 @@ function Editor({ workflow }: { workflow: WorkflowDetail }) {
 
   async function changeStatus(to: WorkflowStatus) {
     setStatusError(null)
+    if (to === 'ARCHIVED') return setArchiving(true)
     const r = await setWorkflowStatus({ id, status: to }, { additionalTypenames: ['Workflow'] })
     const res = unwrap(r.data?.setWorkflowStatus, r.error)
     if (res.ok) setStatus(res.data.status)
@@ -153,6 +156,16 @@ function Editor({ workflow }: { workflow: WorkflowDetail }) {
         {versionsOpen ? <VersionsPanel workflowId={id} canRestore={status !== 'ARCHIVED'} onRestored={() => void loadFromServer()} /> : <SettingsPanel workflowId={id} />}
       </div>
       {paletteOpen && <CommandPalette onPick={addAtCenter} onClose={closePalette} />}
+      {archiving && (
+        <ArchiveWorkflowDialog
+          workflow={{ id, name: workflow.name }}
+          onClose={() => setArchiving(false)}
+          onArchived={(w) => {
+            setArchiving(false)
+            setStatus(w.status)
+          }}
+        />
+      )}
     </div>
   )
 }

@@ -87,6 +87,11 @@ export const RESTORE_VERSION = `mutation RestoreVersion($workflowId: ID!, $versi
 }`
 
 // Runs ----------------------------------------------------------------------------------------
+export const DEPLOYED_OBJECTS = `query DeployedObjects($workflowId: ID!) {
+  deployedObjects(workflowId: $workflowId) {
+    __typename ... on QueryDeployedObjectsSuccess { data { clusterName objects { apiVersion kind namespace name } } } ${READ}
+  }
+}`
 const RUN_SUMMARY = `id status version triggeredBy triggeredByUserId error startedAt completedAt duration`
 export const RUN_WORKFLOW = `mutation RunWorkflow($workflowId: ID!, $triggerData: JSON) {
   runWorkflow(workflowId: $workflowId, triggerData: $triggerData) { __typename ... on MutationRunWorkflowSuccess { data { runId status version } } ${WRITE} }

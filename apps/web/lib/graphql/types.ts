@@ -126,3 +126,6 @@ export type NodeResources = {
   events: NodeResourceEvent[]
   pods: NodePod[]
 }
+
+/** What the cluster holds of a workflow now (what archiving or deleting it removes). */
+export type DeployedObjects = { clusterName: string; objects: { apiVersion: string; kind: string; namespace: string | null; name: string }[] }

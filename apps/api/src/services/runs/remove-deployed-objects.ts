@@ -16,7 +16,10 @@ export async function removeDeployedObjects(deps: Deps, workflowId: string, clus
   const results = await applier.delete(
     objects.map((o) => ({ apiVersion: o.apiVersion, kind: o.kind, namespace: o.metadata.namespace, name: o.metadata.name })),
   )
+  const known = await deps.db.nodeStatus.findMany({ where: { workflowId }, select: { nodeId: true } })
   await deps.db.nodeStatus.deleteMany({ where: { workflowId } })
+  // Open canvases were coloured by these nodes' last states: they are gone with the objects.
+  for (const { nodeId } of known) deps.events.publish({ type: 'node_update', workflowId, nodeId, state: 'unknown', message: 'Removed from the cluster' })
   const failed = results.filter((r) => !r.ok)
   if (failed.length) throw new Error(`could not delete ${failed.length} object(s) of workflow ${workflowId}`)
   return results.length
