@@ -22,6 +22,8 @@ import { SettingsPanel } from './settings/settings-panel'
 import { CanvasStoreProvider, useCanvasStore, useCanvasStoreApi } from './store/canvas-store-context'
 import { useAutoSave } from './use-auto-save'
 import { useEditorShortcuts } from './use-editor-shortcuts'
+import { useLeaveGuard } from './use-leave-guard'
+import { Modal } from '../ui/modal'
 import { useValidation } from './use-validation'
 
 /** Loads the workflow, then opens an editor with its own store. */
@@ -65,6 +67,7 @@ function Editor({ workflow }: { workflow: WorkflowDetail }) {
   const openPalette = useCallback(() => !store.getState().readOnly && setPaletteOpen(true), [store])
   const closePalette = useCallback(() => setPaletteOpen(false), [])
   useEditorShortcuts(store, { openPalette, save: flush })
+  const leaving = useLeaveGuard(store, flush)
 
   useEffect(() => store.getState().setReadOnly(status !== 'DRAFT'), [status, store])
 
@@ -156,6 +159,25 @@ function Editor({ workflow }: { workflow: WorkflowDetail }) {
         {versionsOpen ? <VersionsPanel workflowId={id} canRestore={status !== 'ARCHIVED'} onRestored={() => void loadFromServer()} /> : <SettingsPanel workflowId={id} />}
       </div>
       {paletteOpen && <CommandPalette onPick={addAtCenter} onClose={closePalette} />}
+      {leaving.request && (
+        <Modal
+          title="Leave without saving?"
+          onClose={leaving.stay}
+          actions={
+            <>
+              <button type="button" className="btn btn-primary" onClick={leaving.stay} autoFocus>
+                Stay and fix
+              </button>
+              <button type="button" className="btn btn-danger" onClick={leaving.leave}>
+                Leave and discard my changes
+              </button>
+            </>
+          }
+        >
+          <p>{leaving.request.why}</p>
+          <p className="muted">Leaving now loses them. Staying keeps them on the canvas; the settings panel lists what to fix.</p>
+        </Modal>
+      )}
       {archiving && (
         <ArchiveWorkflowDialog
           workflow={{ id, name: workflow.name }}
