@@ -46,7 +46,7 @@ export function useAutoSave(workflowId: string): { flush(): Promise<void> } {
       const res = unwrap(r.data?.saveWorkflow, r.error)
       const now = store.getState()
       if (res.ok) {
-        now.markSaved(change, res.data.revision)
+        now.markSaved(change, res.data.revision, design)
       } else if (res.error.__typename === 'RevisionConflictError') {
         now.markSaveFailed({ state: 'conflict', currentRevision: res.error.currentRevision ?? now.revision, message: res.error.message })
       } else if (res.error.__typename === 'ValidationError') {

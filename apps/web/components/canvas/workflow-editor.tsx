@@ -142,7 +142,7 @@ function Editor({ workflow }: { workflow: WorkflowDetail }) {
         onStatus={changeStatus}
         runControls={<RunControls workflowId={id} clusterName={workflow.cluster.name} status={status} onStatus={setStatus} onError={setStatusError} />}
       />
-      <ConflictBanner onLoadTheirs={() => void loadFromServer()} />
+      <ConflictBanner workflowId={id} onLoadTheirs={() => void loadFromServer()} />
       {statusError && (
         <div className="editor-banner">
           <FormError error={statusError} />

@@ -30,6 +30,8 @@ export type CanvasState = LiveState & {
   savedChange: number
   /** The server revision the local design is based on (sent with each save). */
   revision: number
+  /** The design as of `revision` (loaded or last saved): what a conflicting save is compared with. */
+  baseDesign: Design
   save: SaveState
   /** Problems found by the domain's validateGraph, by node id (and for the whole graph). */
   issues: GraphIssue[]
@@ -58,7 +60,7 @@ export type CanvasState = LiveState & {
   setIssues(issues: GraphIssue[]): void
   // auto-save bookkeeping
   markSaving(): void
-  markSaved(change: number, revision: number): void
+  markSaved(change: number, revision: number, design: Design): void
   markSaveFailed(save: SaveState): void
   rebase(revision: number): void
 }
@@ -97,6 +99,7 @@ export function createCanvasStore(initial: { design: Design; revision: number; r
       change: 0,
       savedChange: 0,
       revision: initial.revision,
+      baseDesign: initial.design,
       save: { state: 'saved' },
       issues: [],
       issuesByNode: {},
@@ -243,6 +246,7 @@ export function createCanvasStore(initial: { design: Design; revision: number; r
           nodes: withLinks(keepSelection(next.nodes, s.nodes), next.edges),
           edges: next.edges,
           revision,
+          baseDesign: design,
           change: s.change + 1,
           savedChange: s.change + 1,
           save: { state: 'saved' },
@@ -271,9 +275,9 @@ export function createCanvasStore(initial: { design: Design; revision: number; r
       markSaving() {
         set({ save: { state: 'saving' } })
       },
-      markSaved(change, revision) {
+      markSaved(change, revision, design) {
         const s = get()
-        set({ savedChange: change, revision, save: s.change > change ? { state: 'pending' } : { state: 'saved' } })
+        set({ savedChange: change, revision, baseDesign: design, save: s.change > change ? { state: 'pending' } : { state: 'saved' } })
       },
       markSaveFailed(save) {
         set({ save })
