@@ -34,6 +34,7 @@ export function EditorToolbar(props: {
   versionsOpen: boolean
   onToggleVersions(): void
   onOpenPalette(): void
+  onShowYaml(): void
   onStatus(to: WorkflowStatus): void
   /** Run / Cancel, owned by the editor (they follow the live run). */
   runControls?: ReactNode
@@ -86,6 +87,9 @@ export function EditorToolbar(props: {
           Fit view
         </button>
       </div>
+      <button type="button" className="btn btn-sm" onClick={props.onShowYaml} disabled={count === 0} title="The manifests this design renders to">
+        YAML
+      </button>
       <button type="button" className="btn btn-sm" aria-pressed={props.versionsOpen} onClick={props.onToggleVersions}>
         Versions
       </button>

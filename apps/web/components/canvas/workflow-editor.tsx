@@ -12,6 +12,7 @@ import { FormError } from '../ui/form-error'
 import { VersionsPanel } from '../versions/versions-panel'
 import { ArchiveWorkflowDialog } from '../workflows/archive-workflow-dialog'
 import { CanvasView } from './canvas-view'
+import { DesignYamlDialog } from './design-yaml-dialog'
 import { EditorToolbar } from './editor-toolbar'
 import { ConflictBanner } from './save-indicator'
 import { CommandPalette } from './palette/command-palette'
@@ -59,6 +60,7 @@ function Editor({ workflow }: { workflow: WorkflowDetail }) {
   const [paletteOpen, setPaletteOpen] = useState(false)
   const [statusError, setStatusError] = useState<ApiError | null>(null)
   const [archiving, setArchiving] = useState(false)
+  const [showYaml, setShowYaml] = useState(false)
   const [{ fetching: statusBusy }, setWorkflowStatus] = useMutation<{ setWorkflowStatus: ApiResult<WorkflowSummary> }>(SET_WORKFLOW_STATUS)
   const readOnly = useCanvasStore((s) => s.readOnly)
 
@@ -139,6 +141,7 @@ function Editor({ workflow }: { workflow: WorkflowDetail }) {
         versionsOpen={versionsOpen}
         onToggleVersions={() => setVersionsOpen((v) => !v)}
         onOpenPalette={openPalette}
+        onShowYaml={() => setShowYaml(true)}
         onStatus={changeStatus}
         runControls={<RunControls workflowId={id} clusterName={workflow.cluster.name} status={status} onStatus={setStatus} onError={setStatusError} />}
       />
@@ -178,6 +181,7 @@ function Editor({ workflow }: { workflow: WorkflowDetail }) {
           <p className="muted">Leaving now loses them. Staying keeps them on the canvas; the settings panel lists what to fix.</p>
         </Modal>
       )}
+      {showYaml && <DesignYamlDialog workflowId={id} name={workflow.name} onClose={() => setShowYaml(false)} />}
       {archiving && (
         <ArchiveWorkflowDialog
           workflow={{ id, name: workflow.name }}
