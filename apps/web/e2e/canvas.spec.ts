@@ -74,7 +74,7 @@ test('design, save, publish, version, compare and restore a workflow', async ({ 
   await connect(page, handle(node(page, 'service-1'), 'source'), handle(node(page, 'deployment-1'), 'target'))
   await expect(page.locator('.react-flow__edge')).toHaveCount(1)
   await node(page, 'service-1').click()
-  await expect(page.locator('pre.linked')).toContainText('"name": "deployment-1"')
+  await expect(page.getByRole('region', { name: 'Linked through edges' })).toContainText('Routes traffic to the pods of Deployment deployment-1.')
   await shot(page, '04-canvas-connected')
 
   // An invalid pair is refused, with the reason.

@@ -25,6 +25,7 @@ export { validateGraph, type ValidateGraphResult } from './graph/validate-graph.
 export { article, canConnect, type CanConnectResult } from './links/can-connect.ts';
 export { recomputeLinks } from './links/recompute-links.ts';
 export { renameNode } from './links/rename-node.ts';
+export { describeLinks, type LinkDescription, type LinkedFieldNote, type LinkedNodeRef, type LinkSentence } from './links/describe-links.ts';
 export type {
   HpaLink,
   IngressServiceLink,

@@ -1,5 +1,6 @@
 'use client'
 
+import type { LinkedFieldNote } from '@kubeorch/domain'
 import { createContext, useContext, useState, type ReactNode } from 'react'
 import { getIn, humanize, initialValue, pathKey, setIn, type JsonSchema, type Path } from './kind-json-schema'
 
@@ -11,6 +12,8 @@ type FormContext = {
   /** Paths whose values are write-only (secret values): shown as password inputs. */
   secretPaths: (path: Path) => boolean
   root: Record<string, unknown>
+  /** What edges do to fields, by path (describeLinks): the value they fill in, or that they override it. */
+  notes: Record<string, LinkedFieldNote>
   onChange(path: Path, value: unknown): void
 }
 const Ctx = createContext<FormContext | null>(null)
@@ -57,12 +60,14 @@ function Field({ name, schema, path, required }: { name: string; schema: JsonSch
   const errors = form.errors.get(pathKey(path))
   const value = getIn(form.root, path)
   const label = humanize(name)
+  const note = form.notes[pathKey(path)]
   const errorId = errors ? `${id}-error` : undefined
+  const noteId = note ? `${id}-note` : undefined
   const common = {
     id,
-    disabled: form.readOnly,
+    disabled: form.readOnly || note?.overridden === true,
     'aria-invalid': errors ? true : undefined,
-    'aria-describedby': errorId,
+    'aria-describedby': [errorId, noteId].filter(Boolean).join(' ') || undefined,
     'aria-required': required || undefined,
   }
   const set = (v: unknown) => form.onChange(path, v)
@@ -71,7 +76,12 @@ function Field({ name, schema, path, required }: { name: string; schema: JsonSch
       {errors.join('; ')}
     </span>
   )
-  const placeholder = schema.default !== undefined && typeof schema.default !== 'object' ? `default: ${String(schema.default)}` : undefined
+  const placeholder = note?.placeholder ?? (schema.default !== undefined && typeof schema.default !== 'object' ? `default: ${String(schema.default)}` : undefined)
+  const noteText = note && (
+    <span id={noteId} className="field-hint linked-note">
+      {note.hint}
+    </span>
+  )
 
   // Nested object: a collapsible group.
   if (schema.type === 'object' && schema.properties) {
@@ -188,6 +198,7 @@ function Field({ name, schema, path, required }: { name: string; schema: JsonSch
         {required && <span aria-hidden> *</span>}
       </label>
       {input}
+      {noteText}
       {errorText}
     </div>
   )
@@ -217,6 +228,7 @@ function ListField({ label, schema, path, errors }: { label: string; schema: Jso
           <legend>
             {humanize(singular)} {i + 1}
           </legend>
+          {form.notes[pathKey([...path, i])] && <p className="field-hint linked-note">{form.notes[pathKey([...path, i])]!.hint}</p>}
           <ObjectFields schema={item} path={[...path, i]} />
           {!form.readOnly && (
             <button

@@ -1,6 +1,6 @@
 'use client'
 
-import { kindRegistry, type GraphIssue, type NodeKind } from '@kubeorch/domain'
+import { describeLinks, kindRegistry, type GraphIssue, type LinkDescription, type NodeKind } from '@kubeorch/domain'
 import Link from 'next/link'
 import { useMemo } from 'react'
 import { aKind, checkConnection } from '../store/connection-rules'
@@ -31,7 +31,7 @@ function NodeSettings({ id, workflowId }: { id: string; workflowId: string }) {
   if (!node) return null
   const kind = node.type as NodeKind
   const def = kindRegistry[kind]
-  const linked = Object.entries(node.data).filter(([k]) => k.startsWith('_linked'))
+  const links = describeLinks(kind, node.data)
   const nodeLevel = errors.get('') ?? []
 
   return (
@@ -56,23 +56,42 @@ function NodeSettings({ id, workflowId }: { id: string; workflowId: string }) {
           idPrefix={`node-${id.slice(0, 8)}`}
           readOnly={readOnly}
           errors={errors}
+          notes={links.fields}
           secretPaths={(path: Path) => kind === 'secret' && path[0] === 'entries' && path[2] === 'value'}
           onChange={(data, field) => store.getState().updateNodeData(id, data, field)}
         />
       </form>
       <Connections node={node} readOnly={readOnly} />
-      {linked.length > 0 && (
-        <details className="form-group" open>
-          <summary>Linked fields (from edges)</summary>
-          <pre className="linked">{JSON.stringify(Object.fromEntries(linked), null, 2)}</pre>
-        </details>
-      )}
+      <LinkedFields links={links} />
       {!readOnly && (
         <button type="button" className="btn btn-danger" style={{ marginTop: '1rem' }} onClick={() => store.getState().deleteSelected()}>
           Delete node
         </button>
       )}
     </div>
+  )
+}
+
+/** What this node's edges make it do, in sentences; each linked node is a link that selects it. */
+function LinkedFields({ links }: { links: LinkDescription }) {
+  const store = useCanvasStoreApi()
+  if (links.sentences.length === 0) return null
+  return (
+    <section className="form-group linked-fields" aria-label="Linked through edges">
+      <h3>Through its edges</h3>
+      <ul>
+        {links.sentences.map((s, i) => (
+          <li key={i}>
+            {s.before}{' '}
+            <button type="button" className="link-button" onClick={() => store.getState().selectOnly(s.node.nodeId)}>
+              {kindRegistry[s.node.kind].label} {s.node.name || '(unnamed)'}
+            </button>
+            {s.after.startsWith(',') || s.after.startsWith('.') || s.after.startsWith(';') ? '' : ' '}
+            {s.after}
+          </li>
+        ))}
+      </ul>
+    </section>
   )
 }
 
