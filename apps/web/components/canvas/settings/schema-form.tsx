@@ -34,7 +34,11 @@ export function SchemaForm(props: Omit<FormContext, 'onChange'> & { schema: Json
 }
 
 function ObjectFields({ schema, path }: { schema: JsonSchema; path: Path }) {
-  const entries = Object.entries(schema.properties ?? {}).filter(([key]) => !key.startsWith('_'))
+  const form = useForm()
+  // One way to say each thing: a deprecated alias shows only on data that still uses it.
+  const entries = Object.entries(schema.properties ?? {}).filter(
+    ([key, s]) => !key.startsWith('_') && (!s.deprecated || getIn(form.root, [...path, key]) !== undefined),
+  )
   // Simple fields first, then the nested groups, each in schema order.
   const simple = entries.filter(([, s]) => !isGroup(s))
   const groups = entries.filter(([, s]) => isGroup(s))
@@ -77,9 +81,9 @@ function Field({ name, schema, path, required }: { name: string; schema: JsonSch
     </span>
   )
   const placeholder = note?.placeholder ?? (schema.default !== undefined && typeof schema.default !== 'object' ? `default: ${String(schema.default)}` : undefined)
-  const noteText = note && (
-    <span id={noteId} className="field-hint linked-note">
-      {note.hint}
+  const noteText = (note || schema.deprecated) && (
+    <span id={noteId ?? `${id}-note`} className="field-hint linked-note">
+      {note?.hint ?? schema.description}
     </span>
   )
 
