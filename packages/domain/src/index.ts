@@ -54,6 +54,8 @@ export { SECRET_PLACEHOLDERS } from './diff/redact.ts';
 // manifests
 export { APPLY_ORDER, applyRank, groupByApplyOrder, type ApplyKind } from './render/apply-order.ts';
 export { checkDeployable } from './render/check-deployable.ts';
+export { scalingRequestGaps, requestFix, scaledResources, type ScalingRequestGap } from './design/scaling-requests.ts';
+export { DEFAULT_REQUESTS } from './kinds/shared/resources.ts';
 export { manifestsToYaml, objectToYaml } from './render/manifests-to-yaml.ts';
 export { renderManifests } from './render/render-manifests.ts';
 export type { RenderedManifest } from './render/rendered-manifest.ts';

@@ -30,7 +30,16 @@ const minimapColor = (n: Node) => (isNodeKind(n.type) ? CATEGORY_COLOR[kindRegis
 /** The React Flow surface, bound to the editor's store. */
 export function CanvasView() {
   const store = useCanvasStoreApi()
-  const { nodes, edges, readOnly, hint } = useCanvasStore((s) => ({ nodes: s.nodes, edges: s.edges, readOnly: s.readOnly, hint: s.hint }))
+  const { nodes, edges: storedEdges, readOnly, hint, warnings } = useCanvasStore((s) => ({ nodes: s.nodes, edges: s.edges, readOnly: s.readOnly, hint: s.hint, warnings: s.warnings }))
+  // An edge whose autoscaler cannot measure its target says so on the edge itself.
+  const edges = useMemo(() => {
+    if (warnings.length === 0) return storedEdges
+    const byEdge = new Map<string, string[]>()
+    for (const w of warnings) if (w.edgeId) byEdge.set(w.edgeId, [...(byEdge.get(w.edgeId) ?? []), w.resource])
+    return storedEdges.map((e) =>
+      byEdge.has(e.id) ? { ...e, className: 'has-warning', label: `⚠ needs a ${byEdge.get(e.id)!.join(' and ')} request`, labelBgPadding: [4, 2] as [number, number] } : e,
+    )
+  }, [storedEdges, warnings])
   const { onNodesChange, onEdgesChange, onConnect, isValidConnection, addNodeOfKind, setHint } = store.getState()
   const { screenToFlowPosition, fitView, flowToScreenPosition, getNodes } = useReactFlow<CanvasNode, CanvasEdge>()
   const root = useRef<HTMLDivElement>(null)

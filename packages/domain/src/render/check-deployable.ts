@@ -2,12 +2,14 @@ import type { GraphIssue } from '../graph/graph-issue.ts';
 import type { WorkflowGraph } from '../graph/workflow-graph.ts';
 import type { RenderContext } from '../kinds/kind-definition.ts';
 import type { PvcLink } from '../links/link-types.ts';
+import { scalingRequestGaps } from '../design/scaling-requests.ts';
 
 type Entries = { key: string }[];
 
 /**
  * What a saved draft may lack but a run may not (validateGraph accepts drafts): every linked
- * target and backend an object needs to render, mount paths for claims, and secret values.
+ * target and backend an object needs to render, mount paths for claims, secret values, and the
+ * requests an autoscaler measures against (scalingRequestGaps).
  * `graph` must come from validateGraph (links recomputed).
  */
 export function checkDeployable(graph: WorkflowGraph, ctx: Pick<RenderContext, 'secretValues'> = {}): GraphIssue[] {
@@ -56,6 +58,14 @@ export function checkDeployable(graph: WorkflowGraph, ctx: Pick<RenderContext, '
         }
     }
   });
+  // Would deploy, then fail the run once the autoscaler finds no request to measure against.
+  for (const gap of scalingRequestGaps(graph)) {
+    issues.push({
+      nodeId: gap.targetId,
+      path: ['nodes', graph.nodes.findIndex((n) => n.id === gap.targetId), 'data', 'resources', 'requests', gap.resource],
+      message: `is required: ${gap.message}`,
+    });
+  }
   return issues;
 }
 

@@ -22,6 +22,13 @@ function KindNodeCard({ id, kind, data, selected }: { id: string; kind: NodeKind
   const paths = kind === 'ingress' && Array.isArray(data.paths) ? (data.paths as { id?: string; path?: string }[]) : null
   const problem = issues?.[0]
   const connect = useDropVerdict(id)
+  // A string: cards compare slices shallowly, and most have no warning.
+  const warning = useCanvasStore((s) => {
+    const mine = s.warnings.filter((w) => w.targetId === id || w.hpaId === id)
+    if (mine.length === 0) return ''
+    const resources = [...new Set(mine.map((w) => w.resource))].join(' and ')
+    return mine[0]!.targetId === id ? `⚠ needs a ${resources} request for its autoscaler` : `⚠ its target requests no ${resources}`
+  })
 
   return (
     <div
@@ -45,10 +52,14 @@ function KindNodeCard({ id, kind, data, selected }: { id: string; kind: NodeKind
           {line}
         </div>
       ))}
-      <div className={`kind-node-cause${problem ? ' is-problem' : ''}`} role={problem ? 'alert' : undefined} title={problem ? undefined : health.message}>
+      <div
+        className={`kind-node-cause${problem ? ' is-problem' : warning ? ' is-warning' : ''}`}
+        role={problem ? 'alert' : undefined}
+        title={problem ? undefined : warning || health.message}
+      >
         {problem
           ? `${issues.length > 1 ? `${issues.length} problems: ` : ''}${fieldOf(problem.path)}${problem.message}`
-          : health.message}
+          : warning || health.message}
       </div>
       {paths
         ? paths.map((p, i) => (

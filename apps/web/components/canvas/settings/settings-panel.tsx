@@ -44,6 +44,7 @@ function NodeSettings({ id, workflowId }: { id: string; workflowId: string }) {
         <span className="muted small"> — manifest, live object, pods, events</span>
       </p>
       {readOnly && <p className="field-hint">This workflow is read-only in its current status.</p>}
+      <DesignWarnings id={id} readOnly={readOnly} />
       {nodeLevel.length > 0 && (
         <div className="form-error" role="alert">
           {nodeLevel.join('; ')}
@@ -68,6 +69,27 @@ function NodeSettings({ id, workflowId }: { id: string; workflowId: string }) {
           Delete node
         </button>
       )}
+    </div>
+  )
+}
+
+/** What would deploy and then fail, with the domain's one-click fix (the server refuses such a run). */
+function DesignWarnings({ id, readOnly }: { id: string; readOnly: boolean }) {
+  const store = useCanvasStoreApi()
+  const warnings = useCanvasStore((s) => s.warnings.filter((w) => w.targetId === id || w.hpaId === id))
+  if (warnings.length === 0) return null
+  return (
+    <div className="design-warning" role="status" aria-label="Design warnings">
+      {warnings.map((w) => (
+        <div key={`${w.hpaId}-${w.targetId}-${w.resource}`}>
+          <p>⚠ {w.message}. A run would fail.</p>
+          {!readOnly && (
+            <button type="button" className="btn btn-sm btn-primary" onClick={() => store.getState().applyPatch(w.fix.patch)}>
+              {w.fix.title}
+            </button>
+          )}
+        </div>
+      ))}
     </div>
   )
 }

@@ -1,4 +1,4 @@
-import { createNodeOfKind, type GraphIssue, type NodeKind, type WorkflowGraph } from '@kubeorch/domain'
+import { applyNodePatch, createNodeOfKind, type GraphIssue, type NodeKind, type NodePatch, type ScalingRequestGap, type WorkflowGraph } from '@kubeorch/domain'
 import { applyEdgeChanges, applyNodeChanges, type Connection, type EdgeChange, type NodeChange, type XYPosition } from '@xyflow/react'
 import { createStore } from 'zustand/vanilla'
 import { checkConnection } from './connection-rules'
@@ -36,6 +36,11 @@ export type CanvasState = LiveState & {
   /** Problems found by the domain's validateGraph, by node id (and for the whole graph). */
   issues: GraphIssue[]
   issuesByNode: Record<string, GraphIssue[]>
+  /**
+   * What would deploy and then fail (the domain's scalingRequestGaps, which the server refuses a
+   * run for): shown on the edge, the cards and the settings, with a one-click fix; saving goes on.
+   */
+  warnings: ScalingRequestGap[]
   /** Why the last connection attempt was refused, shown until the next attempt. */
   hint: string | null
 
@@ -58,6 +63,9 @@ export type CanvasState = LiveState & {
   setReadOnly(readOnly: boolean): void
   setHint(hint: string | null): void
   setIssues(issues: GraphIssue[]): void
+  setWarnings(warnings: ScalingRequestGap[]): void
+  /** A domain fix (a patch to one node's data) as one edit, undoable like any other. */
+  applyPatch(patch: NodePatch): void
   // auto-save bookkeeping
   markSaving(): void
   markSaved(change: number, revision: number, design: Design): void
@@ -103,6 +111,7 @@ export function createCanvasStore(initial: { design: Design; revision: number; r
       save: { state: 'saved' },
       issues: [],
       issuesByNode: {},
+      warnings: [],
       hint: null,
 
       onNodesChange(changes) {
@@ -270,6 +279,17 @@ export function createCanvasStore(initial: { design: Design; revision: number; r
           if (JSON.stringify(s.issuesByNode[id]) === JSON.stringify(byNode[id])) byNode[id] = s.issuesByNode[id]!
         }
         set({ issues, issuesByNode: byNode })
+      },
+
+      setWarnings(warnings) {
+        if (JSON.stringify(warnings) !== JSON.stringify(get().warnings)) set({ warnings })
+      },
+      applyPatch(patch) {
+        const s = get()
+        const node = s.nodes.find((n) => n.id === patch.nodeId)
+        if (!node || s.readOnly) return
+        const patched = applyNodePatch(toDesign([node], []) as WorkflowGraph, patch).nodes[0]!
+        get().updateNodeData(node.id, patched.data)
       },
 
       markSaving() {

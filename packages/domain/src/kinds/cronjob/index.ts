@@ -1,4 +1,5 @@
 import { defineKind } from '../kind-definition.ts';
+import { defaultResources } from '../shared/resources.ts';
 import { dns1123Label } from '../shared/names.ts';
 import { renderCronjob } from './render.ts';
 import { cronjobDataSchema } from './schema.ts';
@@ -13,6 +14,7 @@ export const cronjobKind = defineKind({
   dataSchema: cronjobDataSchema,
   defaults: {
     namespace: 'default',
+    resources: defaultResources(),
     image: 'busybox:1.36',
     command: ['sh', '-c', 'date'],
     env: [],

@@ -1,4 +1,5 @@
 import { defineKind } from '../kind-definition.ts';
+import { defaultResources } from '../shared/resources.ts';
 import { dns1123Label } from '../shared/names.ts';
 import { renderDaemonset } from './render.ts';
 import { daemonsetDataSchema } from './schema.ts';
@@ -11,7 +12,7 @@ export const daemonsetKind = defineKind({
   k8s: { apiVersion: 'apps/v1', kind: 'DaemonSet' },
   nameSchema: dns1123Label(),
   dataSchema: daemonsetDataSchema,
-  defaults: { namespace: 'default', image: 'fluent/fluent-bit:3.2', ports: [], env: [], updateStrategy: 'RollingUpdate', tolerations: [] },
+  defaults: { namespace: 'default', resources: defaultResources(), image: 'fluent/fluent-bit:3.2', ports: [], env: [], updateStrategy: 'RollingUpdate', tolerations: [] },
   connectsTo: [],
   render: renderDaemonset,
 });

@@ -1,4 +1,5 @@
 import { defineKind } from '../kind-definition.ts';
+import { defaultResources } from '../shared/resources.ts';
 import { dns1123Label } from '../shared/names.ts';
 import { renderJob } from './render.ts';
 import { jobDataSchema } from './schema.ts';
@@ -13,6 +14,7 @@ export const jobKind = defineKind({
   dataSchema: jobDataSchema,
   defaults: {
     namespace: 'default',
+    resources: defaultResources(),
     image: 'busybox:1.36',
     command: ['sh', '-c', 'echo done'],
     env: [],

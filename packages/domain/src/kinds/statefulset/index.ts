@@ -1,4 +1,5 @@
 import { defineKind } from '../kind-definition.ts';
+import { defaultResources } from '../shared/resources.ts';
 import { dns1123Label } from '../shared/names.ts';
 import { renderStatefulset } from './render.ts';
 import { headlessServiceName, statefulsetDataSchema } from './schema.ts';
@@ -13,6 +14,7 @@ export const statefulsetKind = defineKind({
   dataSchema: statefulsetDataSchema,
   defaults: {
     namespace: 'default',
+    resources: defaultResources(),
     image: 'redis:7',
     replicas: 1,
     ports: [{ containerPort: 6379, name: 'redis', protocol: 'TCP' }],
