@@ -24,4 +24,5 @@ export {
   TriggerKind,
   ClusterStatus,
   WorkflowRole,
+  VersionOrigin,
 } from './generated/prisma/enums.ts'

@@ -159,7 +159,9 @@ function Editor({ workflow }: { workflow: WorkflowDetail }) {
           </div>
           <Dock workflowId={id} onFixApplied={() => void loadFromServer()} />
         </div>
-        {versionsOpen ? <VersionsPanel workflowId={id} canRestore={status !== 'ARCHIVED'} onRestored={() => void loadFromServer()} /> : <SettingsPanel workflowId={id} />}
+        {/* Beside the settings, not instead of them: comparing versions while reading a node's fields. */}
+        <SettingsPanel workflowId={id} />
+        {versionsOpen && <VersionsPanel workflowId={id} canRestore={status !== 'ARCHIVED'} onRestored={() => void loadFromServer()} />}
       </div>
       {paletteOpen && <CommandPalette onPick={addAtCenter} onClose={closePalette} />}
       {leaving.request && (

@@ -2,7 +2,7 @@ import { READ_ERROR_FIELDS as READ, WRITE_ERROR_FIELDS as WRITE } from './result
 
 const WORKFLOW_SUMMARY = `id name description status revision lastVersion runCount updatedAt cluster { id name }`
 const CLUSTER = `id name description server status statusMessage hasCredentials createdAt`
-const VERSION_SUMMARY = `id version name tag description automatic restoredFrom runStatus createdAt`
+const VERSION_SUMMARY = `id version name tag description automatic origin restoredFrom runStatus createdAt`
 
 // Auth ------------------------------------------------------------------------------------------
 const AUTH_PAYLOAD = `data { token user { id email name } }`
@@ -62,10 +62,13 @@ export const WORKFLOW_EVENTS = `subscription WorkflowEvents($workflowId: ID!) {
 }`
 
 // Versions ------------------------------------------------------------------------------------
-export const VERSIONS = `query Versions($workflowId: ID!, $page: Int, $limit: Int) {
-  versions(workflowId: $workflowId, page: $page, limit: $limit) {
+export const VERSIONS = `query Versions($workflowId: ID!, $page: Int, $limit: Int, $tagged: Boolean, $origin: VersionOrigin) {
+  versions(workflowId: $workflowId, page: $page, limit: $limit, tagged: $tagged, origin: $origin) {
     __typename ... on QueryVersionsSuccess { data { total page limit items { ${VERSION_SUMMARY} } } } ${READ}
   }
+}`
+export const DEPLOYED_VERSION = `query DeployedVersion($id: ID!) {
+  workflow(id: $id) { __typename ... on QueryWorkflowSuccess { data { id deployedVersion } } ${READ} }
 }`
 export const VERSION = `query Version($workflowId: ID!, $version: Int!) {
   version(workflowId: $workflowId, version: $version) { __typename ... on QueryVersionSuccess { data { ${VERSION_SUMMARY} nodes edges } } ${READ} }

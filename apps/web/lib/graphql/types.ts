@@ -41,10 +41,14 @@ export type VersionSummary = {
   tag: string | null
   description: string | null
   automatic: boolean
+  origin: VersionOrigin
   restoredFrom: number | null
   runStatus: string | null
   createdAt: string
 }
+
+/** What made a version (the API's VersionOrigin). */
+export type VersionOrigin = 'MANUAL' | 'RUN' | 'RESTORE' | 'FIX'
 
 export type VersionDetail = VersionSummary & { nodes: StoredNode[]; edges: StoredEdge[] }
 
