@@ -2,7 +2,8 @@ import type { NextConfig } from 'next'
 
 const config: NextConfig = {
   // Workspace packages export TypeScript source.
-  transpilePackages: ['@kubeorch/domain'],
+  // (@kubeorch/testenv: only its failure images, offered in image fields on the sandbox.)
+  transpilePackages: ['@kubeorch/domain', '@kubeorch/testenv'],
   output: 'standalone',
 }
 export default config

@@ -2,6 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { startControlPlane, type ControlPlane } from './control-plane.ts'
+import { FAILURE_IMAGE_EFFECTS, FAILURE_IMAGES } from './failures.ts'
 
 /**
  * `npm run sandbox`: a local cluster for newcomers. Builds the binaries if
@@ -33,6 +34,9 @@ try {
   await mkdir(dirname(kubeconfigOut), { recursive: true })
   await writeFile(kubeconfigOut, cp.kubeconfig, { mode: 0o600 })
   console.log(`sandbox: pod logs come from ${cp.podLogFile}; exec runs commands locally in ${cp.execDir}`)
+  // Its nodes are fake (kwok): no image is ever pulled, so a wrong tag still runs green. These do fail.
+  console.log('sandbox: images are never pulled here; to see a failure, use one of these images:')
+  for (const key of Object.keys(FAILURE_IMAGES) as (keyof typeof FAILURE_IMAGES)[]) console.log(`  ${FAILURE_IMAGES[key]}  ${FAILURE_IMAGE_EFFECTS[key]}`)
   console.log(`sandbox ready: KUBECONFIG=${kubeconfigOut} (server ${cp.server}); Ctrl-C to stop`)
   // Keep the process alive until a signal arrives (the components are unref'd).
   setInterval(() => {}, 1 << 30)

@@ -160,7 +160,7 @@ function Editor({ workflow }: { workflow: WorkflowDetail }) {
           <Dock workflowId={id} onFixApplied={() => void loadFromServer()} />
         </div>
         {/* Beside the settings, not instead of them: comparing versions while reading a node's fields. */}
-        <SettingsPanel workflowId={id} />
+        <SettingsPanel workflowId={id} sandbox={workflow.cluster.sandbox === true} />
         {versionsOpen && <VersionsPanel workflowId={id} canRestore={status !== 'ARCHIVED'} onRestored={() => void loadFromServer()} />}
       </div>
       {paletteOpen && <CommandPalette onPick={addAtCenter} onClose={closePalette} />}

@@ -1,7 +1,7 @@
 import { READ_ERROR_FIELDS as READ, WRITE_ERROR_FIELDS as WRITE } from './result'
 
-const WORKFLOW_SUMMARY = `id name description status revision lastVersion runCount updatedAt cluster { id name }`
-const CLUSTER = `id name description server status statusMessage hasCredentials createdAt`
+const WORKFLOW_SUMMARY = `id name description status revision lastVersion runCount updatedAt cluster { id name sandbox }`
+const CLUSTER = `id name description server status statusMessage hasCredentials sandbox createdAt`
 const VERSION_SUMMARY = `id version name tag description automatic origin restoredFrom runStatus createdAt`
 
 // Auth ------------------------------------------------------------------------------------------

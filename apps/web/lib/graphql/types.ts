@@ -9,6 +9,8 @@ export type Cluster = {
   status: ClusterStatus
   statusMessage: string | null
   hasCredentials: boolean
+  /** The local sandbox: fake nodes that never pull an image. */
+  sandbox: boolean
   createdAt: string
 }
 
@@ -21,7 +23,7 @@ export type WorkflowSummary = {
   lastVersion: number
   runCount: number
   updatedAt: string
-  cluster: { id: string; name: string }
+  cluster: { id: string; name: string; sandbox?: boolean }
 }
 
 /** The design as stored: what the canvas loads and saves. */

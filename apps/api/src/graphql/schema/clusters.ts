@@ -23,6 +23,7 @@ export const ClusterRef = builder.objectRef<PublicCluster>('Cluster').implement(
     status: t.expose('status', { type: ClusterStatusEnum }),
     statusMessage: t.exposeString('statusMessage', { nullable: true }),
     hasCredentials: t.exposeBoolean('hasCredentials'),
+    sandbox: t.exposeBoolean('sandbox', { description: 'The local sandbox (npm run sandbox): fake nodes that never pull images.' }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
     updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
   }),

@@ -29,3 +29,8 @@ export async function ensureSandboxCluster(deps: Deps, actor: Actor): Promise<vo
 
 // Marks the cluster as the auto-registered one; a user's own cluster named "sandbox" is left alone.
 const SANDBOX_DESCRIPTION = 'Local sandbox control plane (npm run sandbox)'
+
+/** The auto-registered sandbox (kwok nodes: images are never pulled, failure images fail on purpose). */
+export function isSandboxCluster(cluster: { name: string; description: string | null }): boolean {
+  return cluster.name === SANDBOX_CLUSTER_NAME && cluster.description === SANDBOX_DESCRIPTION
+}

@@ -14,6 +14,8 @@ type FormContext = {
   root: Record<string, unknown>
   /** What edges do to fields, by path (describeLinks): the value they fill in, or that they override it. */
   notes: Record<string, LinkedFieldNote>
+  /** Values offered for a text field, by path (an image field on the sandbox: its failure images). */
+  suggestions?: Record<string, { value: string; label: string }[]>
   onChange(path: Path, value: unknown): void
 }
 const Ctx = createContext<FormContext | null>(null)
@@ -183,15 +185,26 @@ function Field({ name, schema, path, required }: { name: string; schema: JsonSch
     )
   } else {
     const secret = form.secretPaths(path)
+    const offered = form.suggestions?.[pathKey(path)]
     input = (
+      <>
+      {offered && (
+        <datalist id={`${id}-suggestions`}>
+          {offered.map((o) => (
+            <option key={o.value} value={o.value} label={o.label} />
+          ))}
+        </datalist>
+      )}
       <input
         {...common}
+        list={offered ? `${id}-suggestions` : undefined}
         type={secret ? 'password' : 'text'}
         autoComplete={secret ? 'new-password' : 'off'}
         placeholder={secret ? 'write-only: leave empty to keep' : placeholder}
         value={typeof value === 'string' ? value : value === undefined ? '' : String(value)}
         onChange={(e) => set(e.target.value === '' && !required ? undefined : e.target.value)}
       />
+      </>
     )
   }
 

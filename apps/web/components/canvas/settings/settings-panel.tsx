@@ -1,6 +1,7 @@
 'use client'
 
-import { describeLinks, kindRegistry, type GraphIssue, type LinkDescription, type NodeKind } from '@kubeorch/domain'
+import { describeLinks, isWorkloadKind, kindRegistry, type GraphIssue, type LinkDescription, type NodeKind } from '@kubeorch/domain'
+import { FAILURE_IMAGE_EFFECTS, FAILURE_IMAGES } from '@kubeorch/testenv/failures'
 import Link from 'next/link'
 import { useMemo } from 'react'
 import { aKind, checkConnection } from '../store/connection-rules'
@@ -10,19 +11,28 @@ import { kindJsonSchema, pathKey, type Path } from './kind-json-schema'
 import { SchemaForm } from './schema-form'
 
 /** Settings of the selected node: its form, its connections, and the fields its edges set. */
-export function SettingsPanel({ workflowId }: { workflowId: string }) {
+/**
+ * On the sandbox no image is ever pulled (its nodes are kwok's), so a typo runs green; these
+ * images fail on purpose, to see a red node, diagnostics and their fixes.
+ */
+const SANDBOX_IMAGES = (Object.keys(FAILURE_IMAGES) as (keyof typeof FAILURE_IMAGES)[]).map((key) => ({
+  value: FAILURE_IMAGES[key],
+  label: `fails on the sandbox: ${FAILURE_IMAGE_EFFECTS[key]}`,
+}))
+
+export function SettingsPanel({ workflowId, sandbox = false }: { workflowId: string; sandbox?: boolean }) {
   const selectedId = useCanvasStore((s) => {
     const selected = s.nodes.filter((n) => n.selected)
     return selected.length === 1 ? selected[0]!.id : null
   })
   return (
     <aside className="settings" aria-label="Settings">
-      {selectedId ? <NodeSettings key={selectedId} id={selectedId} workflowId={workflowId} /> : <GraphOverview />}
+      {selectedId ? <NodeSettings key={selectedId} id={selectedId} workflowId={workflowId} sandbox={sandbox} /> : <GraphOverview />}
     </aside>
   )
 }
 
-function NodeSettings({ id, workflowId }: { id: string; workflowId: string }) {
+function NodeSettings({ id, workflowId, sandbox }: { id: string; workflowId: string; sandbox: boolean }) {
   const store = useCanvasStoreApi()
   const node = useCanvasStore((s) => s.nodes.find((n) => n.id === id))
   const issues = useCanvasStore((s) => s.issuesByNode[id])
@@ -58,6 +68,7 @@ function NodeSettings({ id, workflowId }: { id: string; workflowId: string }) {
           readOnly={readOnly}
           errors={errors}
           notes={links.fields}
+          suggestions={sandbox && isWorkloadKind(kind) ? { image: SANDBOX_IMAGES } : undefined}
           secretPaths={(path: Path) => kind === 'secret' && path[0] === 'entries' && path[2] === 'value'}
           onChange={(data, field) => store.getState().updateNodeData(id, data, field)}
         />
