@@ -11,6 +11,7 @@ export default defineConfig({
       'apps/api/vitest.kube.config.ts',
       'packages/kube',
       'packages/testenv',
+      'scripts/vitest.config.ts',
     ],
   },
 })
