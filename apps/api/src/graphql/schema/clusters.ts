@@ -49,8 +49,13 @@ const ClusterInput = builder.inputType('ClusterInput', {
   }),
 })
 
-const KubeconfigContext = builder.objectRef<{ name: string; cluster: string; server: string }>('KubeconfigContext').implement({
-  fields: (t) => ({ name: t.exposeString('name'), cluster: t.exposeString('cluster'), server: t.exposeString('server') }),
+const KubeconfigContext = builder.objectRef<{ name: string; cluster: string; server: string; current: boolean }>('KubeconfigContext').implement({
+  fields: (t) => ({
+    name: t.exposeString('name'),
+    cluster: t.exposeString('cluster'),
+    server: t.exposeString('server'),
+    current: t.exposeBoolean('current', { description: "Whether it is the kubeconfig's current-context (what kubectl would use)." }),
+  }),
 })
 
 const clusterInput = (input: { connection?: object | null } & object) => ({

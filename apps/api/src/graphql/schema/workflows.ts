@@ -86,6 +86,10 @@ builder.mutationFields((t) => ({
       name: t.arg.string({ required: false }),
       description: t.arg.string({ required: false }),
       clusterId: t.arg.string({ required: false }),
+      removeFromCurrentCluster: t.arg.boolean({
+        required: false,
+        description: 'Moving to another cluster while objects are deployed on the current one: delete them there first (else the move is refused).',
+      }),
     },
     resolve: (_r, { id, ...rest }, ctx) => updateWorkflow(ctx.deps, ctx.actor!, String(id), stripNulls(rest)),
   }),

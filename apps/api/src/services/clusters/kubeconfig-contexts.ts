@@ -7,7 +7,7 @@ import { parseInput } from '../parse-input.ts'
 export function kubeconfigContexts(input: unknown) {
   const { kubeconfig } = parseInput(z.object({ kubeconfig: z.string().min(1).max(512 * 1024) }), input)
   try {
-    return listContexts(kubeconfig).map(({ name, cluster, server }) => ({ name, cluster, server }))
+    return listContexts(kubeconfig).map(({ name, cluster, server, current }) => ({ name, cluster, server, current }))
   } catch {
     throw invalidField(['kubeconfig'], 'is not a readable kubeconfig')
   }
