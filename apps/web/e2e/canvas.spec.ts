@@ -45,6 +45,7 @@ test('design, save, publish, version, compare and restore a workflow', async ({ 
   await expect(page.getByLabel('Target cluster')).toContainText('sandbox')
   await page.getByLabel('Target cluster').selectOption('__new__')
   await page.getByLabel('New cluster name').fill('dev-cluster')
+  await page.getByLabel('Add its credentials later').check()
   await page.getByRole('button', { name: 'Create workflow' }).click()
   await expect(page).toHaveURL(/\/workflows\/[0-9a-f-]+$/)
   await expect(page.getByRole('heading', { name: 'shop' })).toBeVisible()

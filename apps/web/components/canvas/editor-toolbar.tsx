@@ -35,6 +35,7 @@ export function EditorToolbar(props: {
   onToggleVersions(): void
   onOpenPalette(): void
   onShowYaml(): void
+  onOpenSettings(): void
   onStatus(to: WorkflowStatus): void
   /** Run / Cancel, owned by the editor (they follow the live run). */
   runControls?: ReactNode
@@ -58,6 +59,9 @@ export function EditorToolbar(props: {
       <h1 className="editor-title" title={`${props.name} on ${props.clusterName}`}>
         {props.name}
       </h1>
+      <span className="muted small editor-cluster" title="Target cluster">
+        on {props.clusterName}
+      </span>
       <StatusBadge status={props.status} />
       <SaveIndicator readOnly={readOnly} />
       <span className="spacer" />
@@ -89,6 +93,9 @@ export function EditorToolbar(props: {
       </div>
       <button type="button" className="btn btn-sm" onClick={props.onShowYaml} disabled={count === 0} title="The manifests this design renders to">
         YAML
+      </button>
+      <button type="button" className="btn btn-sm" onClick={props.onOpenSettings} title="Name, description, target cluster">
+        Settings
       </button>
       <button type="button" className="btn btn-sm" aria-pressed={props.versionsOpen} onClick={props.onToggleVersions}>
         Versions

@@ -11,6 +11,7 @@ import { useWorkflowEvents } from '../../lib/graphql/use-workflow-events'
 import { FormError } from '../ui/form-error'
 import { VersionsPanel } from '../versions/versions-panel'
 import { ArchiveWorkflowDialog } from '../workflows/archive-workflow-dialog'
+import { WorkflowSettingsDialog } from '../workflows/workflow-settings-dialog'
 import { CanvasView } from './canvas-view'
 import { DesignYamlDialog } from './design-yaml-dialog'
 import { EditorToolbar } from './editor-toolbar'
@@ -61,6 +62,9 @@ function Editor({ workflow }: { workflow: WorkflowDetail }) {
   const [statusError, setStatusError] = useState<ApiError | null>(null)
   const [archiving, setArchiving] = useState(false)
   const [showYaml, setShowYaml] = useState(false)
+  const [editingSettings, setEditingSettings] = useState(false)
+  // Name, description and cluster change in the settings dialog without a reload.
+  const [meta, setMeta] = useState({ name: workflow.name, description: workflow.description, cluster: workflow.cluster })
   const [{ fetching: statusBusy }, setWorkflowStatus] = useMutation<{ setWorkflowStatus: ApiResult<WorkflowSummary> }>(SET_WORKFLOW_STATUS)
   const readOnly = useCanvasStore((s) => s.readOnly)
 
@@ -134,8 +138,9 @@ function Editor({ workflow }: { workflow: WorkflowDetail }) {
     <div className="editor">
       <EditorToolbar
         workflowId={id}
-        name={workflow.name}
-        clusterName={workflow.cluster.name}
+        name={meta.name}
+        clusterName={meta.cluster.name}
+        onOpenSettings={() => setEditingSettings(true)}
         status={status}
         statusBusy={statusBusy}
         versionsOpen={versionsOpen}
@@ -143,7 +148,7 @@ function Editor({ workflow }: { workflow: WorkflowDetail }) {
         onOpenPalette={openPalette}
         onShowYaml={() => setShowYaml(true)}
         onStatus={changeStatus}
-        runControls={<RunControls workflowId={id} clusterName={workflow.cluster.name} status={status} onStatus={setStatus} onError={setStatusError} />}
+        runControls={<RunControls workflowId={id} clusterName={meta.cluster.name} status={status} onStatus={setStatus} onError={setStatusError} />}
       />
       <ConflictBanner workflowId={id} onLoadTheirs={() => void loadFromServer()} />
       {statusError && (
@@ -160,7 +165,7 @@ function Editor({ workflow }: { workflow: WorkflowDetail }) {
           <Dock workflowId={id} onFixApplied={() => void loadFromServer()} />
         </div>
         {/* Beside the settings, not instead of them: comparing versions while reading a node's fields. */}
-        <SettingsPanel workflowId={id} sandbox={workflow.cluster.sandbox === true} />
+        <SettingsPanel workflowId={id} sandbox={meta.cluster.sandbox === true} />
         {versionsOpen && <VersionsPanel workflowId={id} canRestore={status !== 'ARCHIVED'} onRestored={() => void loadFromServer()} />}
       </div>
       {paletteOpen && <CommandPalette onPick={addAtCenter} onClose={closePalette} />}
@@ -183,10 +188,20 @@ function Editor({ workflow }: { workflow: WorkflowDetail }) {
           <p className="muted">Leaving now loses them. Staying keeps them on the canvas; the settings panel lists what to fix.</p>
         </Modal>
       )}
-      {showYaml && <DesignYamlDialog workflowId={id} name={workflow.name} onClose={() => setShowYaml(false)} />}
+      {editingSettings && (
+        <WorkflowSettingsDialog
+          workflow={{ id, ...meta }}
+          onClose={() => setEditingSettings(false)}
+          onSaved={(w) => {
+            setEditingSettings(false)
+            setMeta({ name: w.name, description: w.description, cluster: w.cluster })
+          }}
+        />
+      )}
+      {showYaml && <DesignYamlDialog workflowId={id} name={meta.name} onClose={() => setShowYaml(false)} />}
       {archiving && (
         <ArchiveWorkflowDialog
-          workflow={{ id, name: workflow.name }}
+          workflow={{ id, name: meta.name }}
           onClose={() => setArchiving(false)}
           onArchived={(w) => {
             setArchiving(false)

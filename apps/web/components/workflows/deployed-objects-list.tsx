@@ -23,7 +23,7 @@ export function DeployedObjectsList({ workflowId, verb }: { workflowId: string; 
   return (
     <div data-testid="deployed-objects">
       <p>
-        These {objects.length} object{objects.length === 1 ? '' : 's'} will be {verb} from <strong>{clusterName}</strong>:
+        These {objects.length} object{objects.length === 1 ? '' : 's'} on <strong>{clusterName}</strong> will be {verb}:
       </p>
       <ul className="object-list">
         {objects.slice(0, 50).map((o) => (

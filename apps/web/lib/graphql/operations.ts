@@ -22,11 +22,14 @@ export const CREATE_CLUSTER = `mutation CreateCluster($input: ClusterInput!) {
 export const UPDATE_CLUSTER = `mutation UpdateCluster($id: String!, $input: ClusterInput!) {
   updateCluster(id: $id, input: $input) { __typename ... on MutationUpdateClusterSuccess { data { ${CLUSTER} } } ${WRITE} }
 }`
+export const DELETE_CLUSTER = `mutation DeleteCluster($id: String!) {
+  deleteCluster(id: $id) { __typename ... on MutationDeleteClusterSuccess { data } ${WRITE} }
+}`
 export const TEST_CLUSTER = `mutation TestCluster($id: String!) {
   testCluster(id: $id) { __typename ... on MutationTestClusterSuccess { data { ${CLUSTER} } } ${WRITE} }
 }`
 export const KUBECONFIG_CONTEXTS = `query KubeconfigContexts($kubeconfig: String!) {
-  kubeconfigContexts(kubeconfig: $kubeconfig) { __typename ... on QueryKubeconfigContextsSuccess { data { name cluster server } } ${READ} }
+  kubeconfigContexts(kubeconfig: $kubeconfig) { __typename ... on QueryKubeconfigContextsSuccess { data { name cluster server current } } ${READ} }
 }`
 
 // Workflows -----------------------------------------------------------------------------------
@@ -45,6 +48,11 @@ export const CREATE_WORKFLOW = `mutation CreateWorkflow($name: String!, $cluster
 }`
 export const CLONE_WORKFLOW = `mutation CloneWorkflow($id: ID!, $name: String!) {
   cloneWorkflow(id: $id, name: $name) { __typename ... on MutationCloneWorkflowSuccess { data { ${WORKFLOW_SUMMARY} } } ${WRITE} }
+}`
+export const UPDATE_WORKFLOW = `mutation UpdateWorkflow($id: ID!, $name: String, $description: String, $clusterId: String, $removeFromCurrentCluster: Boolean) {
+  updateWorkflow(id: $id, name: $name, description: $description, clusterId: $clusterId, removeFromCurrentCluster: $removeFromCurrentCluster) {
+    __typename ... on MutationUpdateWorkflowSuccess { data { ${WORKFLOW_SUMMARY} } } ${WRITE}
+  }
 }`
 export const DELETE_WORKFLOW = `mutation DeleteWorkflow($id: ID!) {
   deleteWorkflow(id: $id) { __typename ... on MutationDeleteWorkflowSuccess { data } ${WRITE} }
