@@ -49,7 +49,8 @@ test('design → publish → run on the control plane: nodes turn green live, th
   await page.getByRole('button', { name: 'Add Deployment' }).dragTo(page.locator('.react-flow__pane'), { targetPosition: { x: 480, y: 200 } })
   const settings = page.getByRole('complementary', { name: 'Settings' })
   await settings.getByLabel('Name *').fill(web)
-  await settings.getByRole('textbox', { name: 'Image', exact: true }).fill('nginx:1.27')
+  // On the sandbox the image field suggests its failure images: a combobox.
+  await settings.getByRole('combobox', { name: 'Image', exact: true }).fill('nginx:1.27')
   await page.keyboard.press('Control+k')
   await page.getByRole('combobox', { name: 'Search resource kinds' }).fill('service')
   await page.keyboard.press('Enter')

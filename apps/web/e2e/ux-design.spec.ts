@@ -106,7 +106,7 @@ test('item 6: with the dock open no card is under the minimap, and Fit view keep
   expect(await covered()).toBe(0)
 })
 
-test('item 7: a Deployment says ports one way; an old "port" shows only where it is used', async ({ page, request }) => {
+test('item 7: a Deployment says ports one way: Ports, where an old "port" shorthand lands too', async ({ page, request }) => {
   const seeded = await seedWorkflow(request, { nodes: [{ id: 'old', type: 'deployment', position: at(0, 0), data: { name: 'old', image: 'nginx:1.27', port: 8080 } }], edges: [] }, 'ports')
   await signInAs(page, seeded)
   await page.goto(`/workflows/${seeded.workflowId}`)
@@ -116,9 +116,10 @@ test('item 7: a Deployment says ports one way; an old "port" shows only where it
   await expect(settings.getByRole('spinbutton', { name: 'Port', exact: true })).toHaveCount(0)
   await expect(settings.getByRole('spinbutton', { name: 'Container port' })).toHaveValue('80')
   await shot(page, 'ux-07-ports-one-way')
+  // A script's `port: 8080` is stored as the one list the form shows.
   await node(page, 'old').click()
-  await expect(settings.getByRole('spinbutton', { name: 'Port', exact: true })).toHaveValue('8080')
-  await expect(settings.getByText('Shorthand for one TCP port; use ports')).toBeVisible()
+  await expect(settings.getByRole('spinbutton', { name: 'Port', exact: true })).toHaveCount(0)
+  await expect(settings.getByRole('spinbutton', { name: 'Container port' })).toHaveValue('8080')
 })
 
 test('item 8: while an edge is drawn the cards say where it may end; refusals name the kinds in plain words', async ({ page, request }) => {
@@ -142,18 +143,18 @@ test('item 8: while an edge is drawn the cards say where it may end; refusals na
   await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2)
   await page.mouse.down()
   await page.mouse.move(from.x + 120, from.y + 40, { steps: 8 })
-  await expect(page.locator('[data-kind="deployment"]')).toHaveAttribute('data-connect', 'valid')
-  await expect(page.locator('[data-kind="deployment"]')).toContainText('Drop here to connect')
-  await expect(page.locator('[data-kind="service"]')).toHaveAttribute('data-connect', 'invalid')
-  await expect(page.locator('[data-kind="ingress"]')).toHaveAttribute('data-connect', 'invalid')
+  await expect(page.locator('.kind-node[data-kind="deployment"]')).toHaveAttribute('data-connect', 'valid')
+  await expect(page.locator('.kind-node[data-kind="deployment"]')).toContainText('Drop here to connect')
+  await expect(page.locator('.kind-node[data-kind="service"]')).toHaveAttribute('data-connect', 'invalid')
+  await expect(page.locator('.kind-node[data-kind="ingress"]')).toHaveAttribute('data-connect', 'invalid')
   await shot(page, 'ux-08-drag-shows-targets')
   await page.mouse.up()
   await expect(page.locator('[data-connect]')).toHaveCount(0)
 
   // The same pair again: both are "web", so the message names their kinds.
-  await connect(page, handle(page.locator('[data-kind="service"]'), 'source'), handle(page.locator('[data-kind="deployment"]'), 'target'))
+  await connect(page, handle(page.locator('.kind-node[data-kind="service"]'), 'source'), handle(page.locator('.kind-node[data-kind="deployment"]'), 'target'))
   await expect(page.getByRole('alert').filter({ hasText: 'Service “web” is already connected to Deployment “web”.' })).toBeVisible()
-  await page.locator('[data-kind="ingress"]').click()
+  await page.locator('.kind-node[data-kind="ingress"]').click()
   await expect(page.getByRole('region', { name: 'Connections' })).toContainText('An Ingress may connect to: Service.')
 })
 

@@ -32,7 +32,8 @@ test('items 2, 3, 13: a palette Deployment scaled by a palette HPA runs green on
   const settings = page.getByRole('complementary', { name: 'Settings' })
   await settings.getByLabel('Name *').fill(app)
   // On the sandbox the image field offers the images that fail on purpose.
-  const image = settings.getByRole('textbox', { name: 'Image', exact: true })
+  // A text field with suggestions is a combobox.
+  const image = settings.getByRole('combobox', { name: 'Image', exact: true })
   const list = await image.getAttribute('list')
   const offered = await page.locator(`datalist#${list} option`).evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value))
   expect(offered).toEqual(Object.values(FAILURE_IMAGES))
