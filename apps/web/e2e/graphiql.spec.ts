@@ -26,7 +26,7 @@ test('item 15: GraphiQL runs a query and streams a subscription with the network
   if (!(await headers.isVisible())) await page.getByRole('button', { name: 'Headers' }).click()
   await expect(headers).toContainText('PASTE-YOUR-TOKEN')
   // Replaced as one input (as a paste is), so the editor's bracket closing stays out of it.
-  await headers.locator('.view-lines').click()
+  await headers.locator('.graphiql-editor:not(.hidden) .view-lines').click()
   await page.keyboard.press('Control+a')
   await page.keyboard.insertText(JSON.stringify({ authorization: `Bearer ${seeded.token}` }))
   const run = page.getByRole('button', { name: /Execute query/ })
@@ -36,7 +36,7 @@ test('item 15: GraphiQL runs a query and streams a subscription with the network
   await shot(page, 'ux-15-graphiql-query')
 
   // A subscription: the stream's first event, then one caused by a save.
-  await page.getByRole('region', { name: 'Operation Editor' }).locator('.view-lines').click()
+  await page.getByRole('region', { name: 'Operation Editor' }).locator('.graphiql-editor:not(.hidden) .view-lines').first().click()
   await page.keyboard.press('Control+a')
   await page.keyboard.insertText(`subscription { workflowEvents(workflowId: "${seeded.workflowId}") { type } }`)
   await run.click()

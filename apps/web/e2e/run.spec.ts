@@ -80,7 +80,7 @@ test('design → publish → run on the control plane: nodes turn green live, th
   await expect(node(page, `${web}-svc`)).toHaveAttribute('data-health', 'healthy', { timeout: 60_000 })
   await expect(node(page, web)).toContainText('replicas available')
   await expect(panel.locator('.run-badge')).toHaveText('Completed', { timeout: 30_000 })
-  await expect(panel.getByTestId('run-progress')).toContainText(/^Completed in .* · 2 objects applied$/)
+  await expect(panel.getByTestId('run-progress')).toHaveText(/^in .* · 2 objects applied$/)
   await expect(panel.getByTestId('nodes-now')).toHaveText('Nodes now: 2/2 healthy')
   await shot(page, '53-run-completed-green')
 

@@ -56,7 +56,7 @@ test('items 2, 3, 13: a palette Deployment scaled by a palette HPA runs green on
   await expect(node(page, 'hpa-1')).toHaveAttribute('data-health', 'healthy', { timeout: 120_000 })
   await expect(panel.locator('.run-badge')).toHaveText('Completed', { timeout: 30_000 })
   // What the run did, and apart from it, what the nodes are now.
-  await expect(panel.getByTestId('run-progress')).toHaveText(/^Completed in [\d.]+ (s|ms|min \d+ s) · 2 objects applied$/)
+  await expect(panel.getByTestId('run-progress')).toHaveText(/^in [\d.]+ (s|ms|min \d+ s) · 2 objects applied$/)
   await expect(panel.getByTestId('nodes-now')).toHaveText('Nodes now: 2/2 healthy')
   await shot(page, 'ux-03-run-bar-outcome-and-now')
 })

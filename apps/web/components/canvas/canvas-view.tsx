@@ -44,23 +44,30 @@ export function CanvasView() {
   const { screenToFlowPosition, fitView, flowToScreenPosition, getNodes } = useReactFlow<CanvasNode, CanvasEdge>()
   const root = useRef<HTMLDivElement>(null)
 
-  // The canvas shrinks when the dock opens (or the window does): a card that ends up under the
-  // minimap is where its red cause would be read, so the view is fitted again.
+  // The canvas shrinks when the dock or the versions panel opens (or the window does): a card
+  // that ends up under the minimap (where its red cause would be read) or cut off at an edge is
+  // brought back by fitting the view again.
   useEffect(() => {
     const el = root.current
     if (!el) return
     let frame = 0
+    let initial = true
     const observer = new ResizeObserver(() => {
+      // The first report is the size at mount, which React Flow's own fitView already uses.
+      if (initial) return void (initial = false)
       cancelAnimationFrame(frame)
       frame = requestAnimationFrame(() => {
         const minimap = el.querySelector('.react-flow__minimap')?.getBoundingClientRect()
-        if (!minimap) return
-        const covered = getNodes().some((n) => {
+        const view = el.getBoundingClientRect()
+        const hidden = getNodes().some((n) => {
           const a = flowToScreenPosition(n.position)
           const b = flowToScreenPosition({ x: n.position.x + (n.measured?.width ?? 220), y: n.position.y + (n.measured?.height ?? 110) })
-          return a.x < minimap.right && b.x > minimap.left && a.y < minimap.bottom && b.y > minimap.top
+          const visible = a.x < view.right && b.x > view.left && a.y < view.bottom && b.y > view.top
+          const cut = visible && (b.x > view.right || b.y > view.bottom)
+          const underMinimap = !!minimap && a.x < minimap.right && b.x > minimap.left && a.y < minimap.bottom && b.y > minimap.top
+          return cut || underMinimap
         })
-        if (covered) void fitView(FIT_VIEW_OPTIONS)
+        if (hidden) void fitView(FIT_VIEW_OPTIONS)
       })
     })
     observer.observe(el)

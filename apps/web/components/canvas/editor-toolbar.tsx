@@ -62,6 +62,9 @@ export function EditorToolbar(props: {
       <span className="muted small editor-cluster" title="Target cluster">
         on {props.clusterName}
       </span>
+      <button type="button" className="btn btn-sm btn-ghost btn-icon" onClick={props.onOpenSettings} aria-label="Settings" title="Workflow settings: name, description, target cluster">
+        ⚙
+      </button>
       <StatusBadge status={props.status} />
       <SaveIndicator readOnly={readOnly} />
       <span className="spacer" />
@@ -69,11 +72,11 @@ export function EditorToolbar(props: {
         <button type="button" className="btn btn-sm" onClick={props.onOpenPalette} disabled={readOnly} aria-keyshortcuts="Control+K Meta+K">
           Add <kbd>Ctrl K</kbd>
         </button>
-        <button type="button" className="btn btn-sm" onClick={() => store.getState().undo()} disabled={!canUndo || readOnly} aria-keyshortcuts="Control+Z" title="Undo (Ctrl+Z)">
-          Undo
+        <button type="button" className="btn btn-sm" onClick={() => store.getState().undo()} disabled={!canUndo || readOnly} aria-keyshortcuts="Control+Z" title="Undo (Ctrl+Z)" aria-label="Undo">
+          ↶
         </button>
-        <button type="button" className="btn btn-sm" onClick={() => store.getState().redo()} disabled={!canRedo || readOnly} aria-keyshortcuts="Control+Shift+Z" title="Redo (Ctrl+Shift+Z)">
-          Redo
+        <button type="button" className="btn btn-sm" onClick={() => store.getState().redo()} disabled={!canRedo || readOnly} aria-keyshortcuts="Control+Shift+Z" title="Redo (Ctrl+Shift+Z)" aria-label="Redo">
+          ↷
         </button>
         <button
           type="button"
@@ -93,9 +96,6 @@ export function EditorToolbar(props: {
       </div>
       <button type="button" className="btn btn-sm" onClick={props.onShowYaml} disabled={count === 0} title="The manifests this design renders to">
         YAML
-      </button>
-      <button type="button" className="btn btn-sm" onClick={props.onOpenSettings} title="Name, description, target cluster">
-        Settings
       </button>
       <button type="button" className="btn btn-sm" aria-pressed={props.versionsOpen} onClick={props.onToggleVersions}>
         Versions

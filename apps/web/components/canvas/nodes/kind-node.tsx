@@ -42,7 +42,10 @@ function KindNodeCard({ id, kind, data, selected }: { id: string; kind: NodeKind
     >
       {TARGET_KINDS.has(kind) && <Handle type="target" position={Position.Left} aria-label={`Connect into ${name}`} />}
       <div className="kind-node-head">
-        <span className="kind-node-kind">{def.label}</span>
+        {/* Long kind names (HorizontalPodAutoscaler) are set tighter, to fit beside the dot whole. */}
+        <span className={`kind-node-kind${def.label.length > 16 ? ' is-long' : ''}`} title={def.label}>
+          {def.label}
+        </span>
         <span className="kind-node-dot" style={{ background: HEALTH_COLOR[health.state] }} title={`Status: ${health.state}`} aria-label={`Status: ${health.state}`} role="img" />
       </div>
       <div className="kind-node-name">{name}</div>

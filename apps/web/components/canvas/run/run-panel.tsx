@@ -41,7 +41,7 @@ export function RunPanel({ workflowId }: { workflowId: string }) {
         {/* What the run did, and separately what the nodes are now: a failed run's nodes may be
             green by now, a completed run's may have turned red since. */}
         <span className="run-panel-progress" data-testid="run-progress">
-          {outcome(run.status, run.durationMs)} · {applied} object{applied === 1 ? '' : 's'} applied
+          {[outcome(run.status, run.durationMs), `${applied} object${applied === 1 ? '' : 's'} applied`].filter(Boolean).join(' · ')}
         </span>
         <span className="run-panel-now" data-testid="nodes-now">
           Nodes now: {healthy}/{total} healthy
@@ -70,19 +70,11 @@ export function RunPanel({ workflowId }: { workflowId: string }) {
   )
 }
 
-/** What the run did, in words: "Failed after 31 s", "Completed in 2.1 s", "Running". */
+/** How long, after the status badge: "[Completed] in 2.1 s", "[Failed] after 31 s", "[Running] so far". */
 function outcome(status: RunProgress['status'], durationMs: number | undefined): string {
-  const took = durationMs === undefined ? '' : formatDuration(durationMs)
-  switch (status) {
-    case 'running':
-      return 'Running'
-    case 'completed':
-      return took ? `Completed in ${took}` : 'Completed'
-    case 'failed':
-      return took ? `Failed after ${took}` : 'Failed'
-    case 'cancelled':
-      return took ? `Cancelled after ${took}` : 'Cancelled'
-  }
+  if (status === 'running') return 'so far'
+  if (durationMs === undefined) return ''
+  return `${status === 'completed' ? 'in' : 'after'} ${formatDuration(durationMs)}`
 }
 
 export function LogLine({ line }: { line: RunLogLine }) {
