@@ -27,8 +27,11 @@ test('item 15: GraphiQL runs a query and streams a subscription with the network
   await expect(headers).toContainText('PASTE-YOUR-TOKEN')
   // Replaced as one input (as a paste is), so the editor's bracket closing stays out of it.
   await headers.locator('.graphiql-editor:not(.hidden) .view-lines').click()
+  // Emptied first: text typed over a selection would be wrapped in it (the editor's auto-surround).
   await page.keyboard.press('Control+a')
+  await page.keyboard.press('Delete')
   await page.keyboard.insertText(JSON.stringify({ authorization: `Bearer ${seeded.token}` }))
+  await expect(headers).toContainText(seeded.token.slice(0, 20))
   const run = page.getByRole('button', { name: /Execute query/ })
   await run.click()
   const result = page.getByRole('region', { name: 'Result Window' })
@@ -38,6 +41,7 @@ test('item 15: GraphiQL runs a query and streams a subscription with the network
   // A subscription: the stream's first event, then one caused by a save.
   await page.getByRole('region', { name: 'Operation Editor' }).locator('.graphiql-editor:not(.hidden) .view-lines').first().click()
   await page.keyboard.press('Control+a')
+  await page.keyboard.press('Delete')
   await page.keyboard.insertText(`subscription { workflowEvents(workflowId: "${seeded.workflowId}") { type } }`)
   await run.click()
   await expect(result).toContainText('"metadata"', { timeout: 15_000 })
