@@ -5,6 +5,6 @@ export const MINIMAP = { width: 160, height: 110, margin: 15 }
  * minimap's corner: the right side is padded by its width, so no card ends up under it.
  */
 export const FIT_VIEW_OPTIONS = {
-  padding: { top: '24px', left: '24px', bottom: '24px', right: `${MINIMAP.width + MINIMAP.margin + 24}px` },
+  padding: { top: '12%', left: '12%', bottom: '12%', right: `${MINIMAP.width + MINIMAP.margin + 24}px` },
   maxZoom: 1.2,
 } as const
