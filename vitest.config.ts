@@ -12,6 +12,7 @@ export default defineConfig({
       'packages/kube',
       'packages/testenv',
       'testdata',
+      'scripts/vitest.config.ts',
     ],
   },
 })

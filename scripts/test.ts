@@ -4,6 +4,16 @@
 // type checks, every workspace's vitest project and the Playwright end-to-end tests.
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { delimiter, dirname } from 'node:path'
+
+// Chromium and Go first (scripts/ensure-tools.sh finds or installs them, or names the command to
+// run): a missing one must stop the run now, not after the unit tests, half-way through the browser tests.
+const tools = spawnSync('bash', ['scripts/ensure-tools.sh'], { stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' })
+if (tools.status !== 0) {
+  console.log('\n0 passed, 0 failed (the test tools are missing; see above)')
+  process.exit(tools.status ?? 1)
+}
+const found = Object.fromEntries(tools.stdout.trim().split('\n').map((line) => line.split(/=(.*)/s).slice(0, 2)))
 
 const env = {
   ...process.env,
@@ -12,6 +22,9 @@ const env = {
   CHECKPOINT_DISABLE: '1',
   DO_NOT_TRACK: '1',
   PRISMA_SCHEMA_ENGINE_BINARY: process.env.PRISMA_SCHEMA_ENGINE_BINARY ?? '/bin/false',
+  // The go found first on PATH, for packages/testenv's build; the browser for playwright.config.ts.
+  PATH: `${dirname(found.GO!)}${delimiter}${process.env.PATH ?? ''}`,
+  KUBEORCH_CHROMIUM: found.CHROMIUM!,
 }
 const results = '.test-results'
 rmSync(results, { recursive: true, force: true })

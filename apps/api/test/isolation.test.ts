@@ -63,6 +63,18 @@ describe("another user's data is not found, never shown or changed", () => {
   })
 })
 
+describe('deployedObjects (what archive or delete would remove)', () => {
+  const query = `query($id: ID!) { deployedObjects(workflowId: $id) { __typename ... on QueryDeployedObjectsSuccess { data { clusterName objects { kind name } } } ... on Error { message } } }`
+  it("is not found for another user's workflow", async () => {
+    const res = await t.gql(query, { id: wf }, bob.token)
+    expect(res.data?.deployedObjects).toEqual({ __typename: 'NotFoundError', message: 'workflow not found' })
+  })
+  it('is nothing on a cluster without credentials, for the owner', async () => {
+    const res = await t.gql(query, { id: wf }, alice.token)
+    expect(res.data?.deployedObjects.data).toEqual({ clusterName: 'alice-prod', objects: [] })
+  })
+})
+
 async function snapshot() {
   const [w, v, c] = await Promise.all([
     t.db.workflow.findMany({ orderBy: { id: 'asc' } }),

@@ -45,6 +45,7 @@ test('design, save, publish, version, compare and restore a workflow', async ({ 
   await expect(page.getByLabel('Target cluster')).toContainText('sandbox')
   await page.getByLabel('Target cluster').selectOption('__new__')
   await page.getByLabel('New cluster name').fill('dev-cluster')
+  await page.getByLabel('Add its credentials later').check()
   await page.getByRole('button', { name: 'Create workflow' }).click()
   await expect(page).toHaveURL(/\/workflows\/[0-9a-f-]+$/)
   await expect(page.getByRole('heading', { name: 'shop' })).toBeVisible()
@@ -74,7 +75,7 @@ test('design, save, publish, version, compare and restore a workflow', async ({ 
   await connect(page, handle(node(page, 'service-1'), 'source'), handle(node(page, 'deployment-1'), 'target'))
   await expect(page.locator('.react-flow__edge')).toHaveCount(1)
   await node(page, 'service-1').click()
-  await expect(page.locator('pre.linked')).toContainText('"name": "deployment-1"')
+  await expect(page.getByRole('region', { name: 'Linked through edges' })).toContainText('Routes traffic to the pods of Deployment deployment-1.')
   await shot(page, '04-canvas-connected')
 
   // An invalid pair is refused, with the reason.

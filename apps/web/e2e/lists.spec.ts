@@ -16,6 +16,10 @@ test('workflows list: search, filter, clone, archive, delete; clusters: add', as
   await expect(rows).toHaveCount(2)
 
   await page.getByRole('button', { name: 'Archive orders-staging' }).click()
+  // Asked first, saying what goes (nothing: it never ran).
+  const confirm = page.getByRole('dialog', { name: 'Archive “orders-staging”?' })
+  await expect(confirm.getByTestId('deployed-objects')).toContainText('Nothing of it is deployed on seed')
+  await confirm.getByRole('button', { name: 'Archive and delete its objects' }).click()
   await expect(rows.filter({ hasText: 'orders-staging' })).toContainText('Archived')
   await page.getByLabel('Status').selectOption('ARCHIVED')
   await expect(rows).toHaveCount(1)

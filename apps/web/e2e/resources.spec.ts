@@ -77,6 +77,12 @@ test('an unschedulable Deployment turns red with the cause; the lower-requests f
   await expect(node(page, name)).toContainText('replicas available')
   await expect(panel.locator('.run-badge')).toHaveText('Completed', { timeout: 30_000 })
   await shot(page, '74-canvas-fixed-green')
+  // The fix's version says it is one (issue 14, item 10), named after the fix, and is the deployed one.
+  await page.getByRole('button', { name: 'Versions' }).click()
+  const fixed = page.getByRole('complementary', { name: 'Versions' }).getByTestId('version-2')
+  await expect(fixed).toHaveAttribute('data-origin', 'fix')
+  await expect(fixed).toContainText(/Request|Lower|requests/i)
+  await expect(fixed).toContainText('deployed')
 })
 
 test('the resource detail page of a healthy node: manifest beside the live object, pods with containers, events, logs and terminal', async ({ page }) => {

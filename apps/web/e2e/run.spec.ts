@@ -49,7 +49,8 @@ test('design → publish → run on the control plane: nodes turn green live, th
   await page.getByRole('button', { name: 'Add Deployment' }).dragTo(page.locator('.react-flow__pane'), { targetPosition: { x: 480, y: 200 } })
   const settings = page.getByRole('complementary', { name: 'Settings' })
   await settings.getByLabel('Name *').fill(web)
-  await settings.getByRole('textbox', { name: 'Image', exact: true }).fill('nginx:1.27')
+  // On the sandbox the image field suggests its failure images: a combobox.
+  await settings.getByRole('combobox', { name: 'Image', exact: true }).fill('nginx:1.27')
   await page.keyboard.press('Control+k')
   await page.getByRole('combobox', { name: 'Search resource kinds' }).fill('service')
   await page.keyboard.press('Enter')
@@ -79,7 +80,8 @@ test('design → publish → run on the control plane: nodes turn green live, th
   await expect(node(page, `${web}-svc`)).toHaveAttribute('data-health', 'healthy', { timeout: 60_000 })
   await expect(node(page, web)).toContainText('replicas available')
   await expect(panel.locator('.run-badge')).toHaveText('Completed', { timeout: 30_000 })
-  await expect(panel.getByTestId('run-progress')).toContainText('2 objects applied · 2/2 nodes healthy')
+  await expect(panel.getByTestId('run-progress')).toHaveText(/^in .* · 2 objects applied$/)
+  await expect(panel.getByTestId('nodes-now')).toHaveText('Nodes now: 2/2 healthy')
   await shot(page, '53-run-completed-green')
 
   // A reload shows the last known health at once (the metadata event), before any new event.

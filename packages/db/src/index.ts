@@ -28,4 +28,5 @@ export {
   WorkflowRole,
   TokenScope,
   SessionKind,
+  VersionOrigin,
 } from './generated/prisma/enums.ts'

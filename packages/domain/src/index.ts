@@ -34,7 +34,7 @@ export { formatIssuePath, type GraphIssue } from './graph/graph-issue.ts';
 export { validateGraph, type ValidateGraphResult } from './graph/validate-graph.ts';
 
 // edges and linked fields
-export { canConnect, type CanConnectResult } from './links/can-connect.ts';
+export { article, canConnect, type CanConnectResult } from './links/can-connect.ts';
 export {
   connectionRule,
   edgeRules,
@@ -47,6 +47,7 @@ export {
 } from './links/edge-rules.ts';
 export { recomputeLinks } from './links/recompute-links.ts';
 export { renameNode } from './links/rename-node.ts';
+export { describeLinks, type LinkDescription, type LinkedFieldNote, type LinkedNodeRef, type LinkSentence } from './links/describe-links.ts';
 export type {
   HpaLink,
   IngressServiceLink,
@@ -76,6 +77,8 @@ export { deepEqual } from './diff/deep-diff.ts';
 // manifests
 export { APPLY_ORDER, applyRank, groupByApplyOrder } from './render/apply-order.ts';
 export { checkDeployable } from './render/check-deployable.ts';
+export { scalingRequestGaps, requestFix, scaledResources, type ScalingRequestGap } from './design/scaling-requests.ts';
+export { DEFAULT_REQUESTS } from './kinds/shared/resources.ts';
 export { manifestsToYaml, objectToYaml } from './render/manifests-to-yaml.ts';
 export { renderManifests } from './render/render-manifests.ts';
 export type { RenderedManifest } from './render/rendered-manifest.ts';

@@ -26,6 +26,13 @@ export const FAILURE_IMAGES: Record<keyof typeof FAILURE_MODES, string> = {
   oomKilled: `${FAILURE_IMAGE_PREFIX}${FAILURE_MODES.oomKilled}:v1`,
 }
 
+/** What each failure image does on the sandbox, in the words a person reads in an image field. */
+export const FAILURE_IMAGE_EFFECTS: Record<keyof typeof FAILURE_MODES, string> = {
+  errImagePull: 'cannot be pulled: ErrImagePull, then ImagePullBackOff (red)',
+  crashLoop: 'starts, then exits with code 1 over and over: CrashLoopBackOff (red)',
+  oomKilled: 'is killed for memory, exit code 137: OOMKilled (red, with a fix)',
+}
+
 /** Terminated reason and exit code the crash modes report. */
 export const CRASH_TERMINATION: Record<'crash-loop' | 'oom-killed', { reason: string; exitCode: number }> = {
   'crash-loop': { reason: 'Error', exitCode: 1 },

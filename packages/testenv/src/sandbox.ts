@@ -3,6 +3,7 @@ import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { startControlPlane, type ControlPlane } from './control-plane.ts'
 import { EXEC_UID, probeExecConfinement } from './exec-confinement.ts'
+import { FAILURE_IMAGE_EFFECTS, FAILURE_IMAGES } from './failures.ts'
 
 /**
  * `npm run sandbox`: a local cluster for newcomers. Builds the binaries if
@@ -38,6 +39,9 @@ try {
   console.log(refused
     ? `sandbox: kubectl exec and terminals will be refused: ${refused}`
     : `sandbox: kubectl exec runs commands confined: uid ${EXEC_UID}, namespaces of their own, no network, a private root (kwok/exec-confine.sh)`)
+  // Its nodes are fake (kwok): no image is ever pulled, so a wrong tag still runs green. These do fail.
+  console.log('sandbox: images are never pulled here; to see a failure, use one of these images:')
+  for (const key of Object.keys(FAILURE_IMAGES) as (keyof typeof FAILURE_IMAGES)[]) console.log(`  ${FAILURE_IMAGES[key]}  ${FAILURE_IMAGE_EFFECTS[key]}`)
   console.log(`sandbox ready: KUBECONFIG=${kubeconfigOut} (server ${cp.server}); Ctrl-C to stop`)
   // Keep the process alive until a signal arrives (the components are unref'd).
   setInterval(() => {}, 1 << 30)

@@ -16,6 +16,13 @@ export const GRAPHQL_PATH = '/graphql'
 export type GraphQLServerContext = { authenticated?: { actor: Actor | undefined }; client?: Client; setCookies?: string[] }
 
 const NO_CLIENT: Client = { address: 'unknown', secure: false }
+const GRAPHIQL_DEFAULT_QUERY = `# KubeOrch's GraphQL API. Put your token in Headers below:
+#   { "authorization": "Bearer <token>" }
+# (from the register or login mutation, or an API token). Subscriptions stream over SSE.
+query Me {
+  me { id email name }
+}
+`
 
 /** GraphQL over HTTP and SSE (yoga); graphql-ws is attached to the same path in app.ts. */
 export function createGraphQL(deps: Deps) {
@@ -45,6 +52,19 @@ export function createGraphQL(deps: Deps) {
         return maskError(error, message, isDev)
       },
     },
+    // GraphiQL's scripts and styles are served by this API, inline in the page (a 9 MB bundle of
+    // @graphql-yoga/render-graphiql, imported on the first visit only): yoga's default loads
+    // them from a public CDN, which an air-gapped cluster cannot reach (a blank "Loading…" page).
+    graphiql: {
+      title: 'KubeOrch GraphQL',
+      // Requests need `authorization: Bearer <token>` (sign-in, register, or an API token);
+      // the header editor is kept across visits so the token is pasted once.
+      shouldPersistHeaders: true,
+      defaultHeaders: JSON.stringify({ authorization: 'Bearer PASTE-YOUR-TOKEN' }, null, 2),
+      defaultQuery: GRAPHIQL_DEFAULT_QUERY,
+      subscriptionsProtocol: 'SSE',
+    },
+    renderGraphiQL: async (options) => (await import('@graphql-yoga/render-graphiql')).renderGraphiQL(options),
     // CORS is answered once for every route in app.ts.
     cors: false,
     logging: 'warn',

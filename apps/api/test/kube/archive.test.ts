@@ -48,6 +48,33 @@ describe('archive and delete remove the objects from the cluster', () => {
     expect((await t.rest('GET', `/v1/api/workflows/${id}/versions`, { token })).body.total).toBe(1)
   })
 
+  it('names what it would remove beforehand, and tells open canvases the nodes are gone', async () => {
+    const id = await deployed('named')
+    const query = `query($id: ID!) { deployedObjects(workflowId: $id) { ... on QueryDeployedObjectsSuccess { data { clusterName objects { kind namespace name } } } } }`
+    const before = (await t.gql(query, { id }, token)).data?.deployedObjects.data
+    expect(before).toEqual({
+      clusterName: 'testenv',
+      objects: [
+        { kind: 'ConfigMap', namespace: ns, name: 'named-conf' },
+        { kind: 'Deployment', namespace: ns, name: 'named' },
+      ],
+    })
+    const seen: { nodeId: string; state: string; message: string }[] = []
+    const stop = new AbortController()
+    const reading = (async () => {
+      for await (const e of t.deps.events.subscribe(id, stop.signal)) {
+        if (e.type === 'node_update') seen.push({ nodeId: e.nodeId, state: e.state, message: e.message })
+        if (e.type === 'workflow_updated' && e.status === 'ARCHIVED') break
+      }
+    })()
+    await t.rest('PUT', `/v1/api/workflows/${id}/status`, { token, body: { status: 'archived' } })
+    await reading
+    stop.abort()
+    expect(seen.filter((e) => e.state === 'unknown').map((e) => e.nodeId).sort()).toEqual(['app', 'conf'])
+    expect(seen.at(-1)).toMatchObject({ state: 'unknown', message: 'Removed from the cluster' })
+    expect((await t.gql(query, { id }, token)).data?.deployedObjects.data.objects).toEqual([])
+  })
+
   it("soft delete removes the objects too, and leaves other workflows' objects alone", async () => {
     const gone = await deployed('gone')
     await deployed('stays')

@@ -13,25 +13,69 @@ import {
   type FinalConnectionState,
   type Node,
 } from '@xyflow/react'
-import { useCallback, useEffect, useMemo, type DragEvent } from 'react'
+import { useCallback, useEffect, useMemo, useRef, type DragEvent } from 'react'
 import { createPortal } from 'react-dom'
 import { isNodeKind, kindRegistry } from '@kubeorch/domain'
 import { CATEGORY_COLOR } from './nodes/kind-style'
+import { FIT_VIEW_OPTIONS, MINIMAP } from './view-options'
 import { nodeTypes } from './nodes/kind-node'
 import { KIND_DRAG_TYPE } from './palette/palette-items'
 import { useCanvasStore, useCanvasStoreApi } from './store/canvas-store-context'
 import type { CanvasEdge, CanvasNode } from './store/design'
 
 const defaultEdgeOptions: DefaultEdgeOptions = { markerEnd: { type: MarkerType.ArrowClosed, width: 18, height: 18 } }
-const fitViewOptions = { padding: 0.2, maxZoom: 1.2 }
+const minimapStyle = { width: MINIMAP.width, height: MINIMAP.height }
 const minimapColor = (n: Node) => (isNodeKind(n.type) ? CATEGORY_COLOR[kindRegistry[n.type].category] : '#999')
 
 /** The React Flow surface, bound to the editor's store. */
 export function CanvasView() {
   const store = useCanvasStoreApi()
-  const { nodes, edges, readOnly, hint } = useCanvasStore((s) => ({ nodes: s.nodes, edges: s.edges, readOnly: s.readOnly, hint: s.hint }))
+  const { nodes, edges: storedEdges, readOnly, hint, warnings } = useCanvasStore((s) => ({ nodes: s.nodes, edges: s.edges, readOnly: s.readOnly, hint: s.hint, warnings: s.warnings }))
+  // An edge whose autoscaler cannot measure its target says so on the edge itself.
+  const edges = useMemo(() => {
+    if (warnings.length === 0) return storedEdges
+    const byEdge = new Map<string, string[]>()
+    for (const w of warnings) if (w.edgeId) byEdge.set(w.edgeId, [...(byEdge.get(w.edgeId) ?? []), w.resource])
+    return storedEdges.map((e) =>
+      byEdge.has(e.id) ? { ...e, className: 'has-warning', label: `⚠ needs a ${byEdge.get(e.id)!.join(' and ')} request`, labelBgPadding: [4, 2] as [number, number] } : e,
+    )
+  }, [storedEdges, warnings])
   const { onNodesChange, onEdgesChange, onConnect, isValidConnection, addNodeOfKind, setHint } = store.getState()
-  const { screenToFlowPosition } = useReactFlow<CanvasNode, CanvasEdge>()
+  const { screenToFlowPosition, fitView, flowToScreenPosition, getNodes } = useReactFlow<CanvasNode, CanvasEdge>()
+  const root = useRef<HTMLDivElement>(null)
+
+  // The canvas shrinks when the dock or the versions panel opens (or the window does): a card
+  // that ends up under the minimap (where its red cause would be read) or cut off at an edge is
+  // brought back by fitting the view again.
+  useEffect(() => {
+    const el = root.current
+    if (!el) return
+    let frame = 0
+    let initial = true
+    const observer = new ResizeObserver(() => {
+      // The first report is the size at mount, which React Flow's own fitView already uses.
+      if (initial) return void (initial = false)
+      cancelAnimationFrame(frame)
+      frame = requestAnimationFrame(() => {
+        const minimap = el.querySelector('.react-flow__minimap')?.getBoundingClientRect()
+        const view = el.getBoundingClientRect()
+        const hidden = getNodes().some((n) => {
+          const a = flowToScreenPosition(n.position)
+          const b = flowToScreenPosition({ x: n.position.x + (n.measured?.width ?? 220), y: n.position.y + (n.measured?.height ?? 110) })
+          const visible = a.x < view.right && b.x > view.left && a.y < view.bottom && b.y > view.top
+          const cut = visible && (b.x > view.right || b.y > view.bottom)
+          const underMinimap = !!minimap && a.x < minimap.right && b.x > minimap.left && a.y < minimap.bottom && b.y > minimap.top
+          return cut || underMinimap
+        })
+        if (hidden) void fitView(FIT_VIEW_OPTIONS)
+      })
+    })
+    observer.observe(el)
+    return () => {
+      cancelAnimationFrame(frame)
+      observer.disconnect()
+    }
+  }, [fitView, flowToScreenPosition, getNodes])
 
   const onDragOver = useCallback((e: DragEvent) => {
     if (!e.dataTransfer.types.includes(KIND_DRAG_TYPE)) return
@@ -70,7 +114,7 @@ export function CanvasView() {
   }, [hint, setHint])
 
   return (
-    <div className="canvas" onDragOver={onDragOver} onDrop={onDrop}>
+    <div ref={root} className="canvas" onDragOver={onDragOver} onDrop={onDrop}>
       <ReactFlow<CanvasNode, CanvasEdge>
         nodes={nodes}
         edges={edges}
@@ -88,12 +132,12 @@ export function CanvasView() {
         onlyRenderVisibleElements={nodes.length > 80}
         minZoom={0.1}
         fitView
-        fitViewOptions={fitViewOptions}
+        fitViewOptions={FIT_VIEW_OPTIONS}
         aria-label="Workflow canvas"
       >
         <Background gap={20} />
         <Controls showInteractive={false} aria-label="Zoom controls" />
-        <MiniMap pannable zoomable nodeColor={minimapColor} ariaLabel="Minimap" />
+        <MiniMap pannable zoomable nodeColor={minimapColor} ariaLabel="Minimap" style={minimapStyle} />
         <LayerExtent nodes={nodes} />
       </ReactFlow>
       {hint && (

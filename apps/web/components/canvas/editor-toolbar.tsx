@@ -6,6 +6,7 @@ import type { ReactNode } from 'react'
 import type { WorkflowStatus } from '../../lib/graphql/types'
 import { StatusBadge } from '../ui/status-badge'
 import { autoLayout } from './auto-layout'
+import { FIT_VIEW_OPTIONS } from './view-options'
 import { SaveIndicator } from './save-indicator'
 import { useCanvasStore, useCanvasStoreApi } from './store/canvas-store-context'
 
@@ -33,6 +34,8 @@ export function EditorToolbar(props: {
   versionsOpen: boolean
   onToggleVersions(): void
   onOpenPalette(): void
+  onShowYaml(): void
+  onOpenSettings(): void
   onStatus(to: WorkflowStatus): void
   /** Run / Cancel, owned by the editor (they follow the live run). */
   runControls?: ReactNode
@@ -56,6 +59,12 @@ export function EditorToolbar(props: {
       <h1 className="editor-title" title={`${props.name} on ${props.clusterName}`}>
         {props.name}
       </h1>
+      <span className="muted small editor-cluster" title="Target cluster">
+        on {props.clusterName}
+      </span>
+      <button type="button" className="btn btn-sm btn-ghost btn-icon" onClick={props.onOpenSettings} aria-label="Settings" title="Workflow settings: name, description, target cluster">
+        ⚙
+      </button>
       <StatusBadge status={props.status} />
       <SaveIndicator readOnly={readOnly} />
       <span className="spacer" />
@@ -63,11 +72,11 @@ export function EditorToolbar(props: {
         <button type="button" className="btn btn-sm" onClick={props.onOpenPalette} disabled={readOnly} aria-keyshortcuts="Control+K Meta+K">
           Add <kbd>Ctrl K</kbd>
         </button>
-        <button type="button" className="btn btn-sm" onClick={() => store.getState().undo()} disabled={!canUndo || readOnly} aria-keyshortcuts="Control+Z" title="Undo (Ctrl+Z)">
-          Undo
+        <button type="button" className="btn btn-sm" onClick={() => store.getState().undo()} disabled={!canUndo || readOnly} aria-keyshortcuts="Control+Z" title="Undo (Ctrl+Z)" aria-label="Undo">
+          ↶
         </button>
-        <button type="button" className="btn btn-sm" onClick={() => store.getState().redo()} disabled={!canRedo || readOnly} aria-keyshortcuts="Control+Shift+Z" title="Redo (Ctrl+Shift+Z)">
-          Redo
+        <button type="button" className="btn btn-sm" onClick={() => store.getState().redo()} disabled={!canRedo || readOnly} aria-keyshortcuts="Control+Shift+Z" title="Redo (Ctrl+Shift+Z)" aria-label="Redo">
+          ↷
         </button>
         <button
           type="button"
@@ -76,15 +85,18 @@ export function EditorToolbar(props: {
           onClick={() => {
             const s = store.getState()
             s.setPositions(autoLayout(s.nodes, s.edges))
-            requestAnimationFrame(() => void fitView({ padding: 0.2, duration: 300 }))
+            requestAnimationFrame(() => void fitView({ ...FIT_VIEW_OPTIONS, duration: 300 }))
           }}
         >
           Auto-layout
         </button>
-        <button type="button" className="btn btn-sm" onClick={() => void fitView({ padding: 0.2, duration: 300 })} disabled={count === 0}>
+        <button type="button" className="btn btn-sm" onClick={() => void fitView({ ...FIT_VIEW_OPTIONS, duration: 300 })} disabled={count === 0}>
           Fit view
         </button>
       </div>
+      <button type="button" className="btn btn-sm" onClick={props.onShowYaml} disabled={count === 0} title="The manifests this design renders to">
+        YAML
+      </button>
       <button type="button" className="btn btn-sm" aria-pressed={props.versionsOpen} onClick={props.onToggleVersions}>
         Versions
       </button>

@@ -16,16 +16,18 @@ const RETRY_MS = 5000
  * refuses a stale one (someone else saved), and then nothing is lost: the local design stays, and
  * the person chooses to save it over theirs or load theirs. An invalid design is not sent.
  */
-export function useAutoSave(workflowId: string): { flush(): void } {
+export function useAutoSave(workflowId: string): { flush(): Promise<void> } {
   const store = useCanvasStoreApi()
   const client = useClient()
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined)
-  const inFlight = useRef(false)
+  /** The save being sent, so a second flush (leaving the page) waits for it. */
+  const inFlight = useRef<Promise<void> | null>(null)
 
   const flush = useCallback(async () => {
     clearTimeout(timer.current)
     const s = store.getState()
-    if (inFlight.current || s.readOnly || s.change === s.savedChange || s.save.state === 'conflict') return
+    if (inFlight.current) return inFlight.current
+    if (s.readOnly || s.change === s.savedChange || s.save.state === 'conflict') return
     const design = toDesign(s.nodes, s.edges)
     const checked = validateGraph(design)
     if (!checked.ok) {
@@ -34,7 +36,8 @@ export function useAutoSave(workflowId: string): { flush(): void } {
       return
     }
     const change = s.change
-    inFlight.current = true
+    let done = () => {}
+    inFlight.current = new Promise<void>((resolve) => (done = resolve))
     s.markSaving()
     try {
       const r = await client
@@ -43,7 +46,7 @@ export function useAutoSave(workflowId: string): { flush(): void } {
       const res = unwrap(r.data?.saveWorkflow, r.error)
       const now = store.getState()
       if (res.ok) {
-        now.markSaved(change, res.data.revision)
+        now.markSaved(change, res.data.revision, design)
       } else if (res.error.__typename === 'RevisionConflictError') {
         now.markSaveFailed({ state: 'conflict', currentRevision: res.error.currentRevision ?? now.revision, message: res.error.message })
       } else if (res.error.__typename === 'ValidationError') {
@@ -54,7 +57,8 @@ export function useAutoSave(workflowId: string): { flush(): void } {
         timer.current = setTimeout(() => void flush(), RETRY_MS)
       }
     } finally {
-      inFlight.current = false
+      inFlight.current = null
+      done()
     }
     // Changes made while the request was out get their own save.
     const after = store.getState()
@@ -83,5 +87,5 @@ export function useAutoSave(workflowId: string): { flush(): void } {
     }
   }, [store, flush])
 
-  return { flush: () => void flush() }
+  return { flush }
 }

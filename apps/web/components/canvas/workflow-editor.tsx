@@ -10,7 +10,10 @@ import type { RunDetail, WorkflowDetail, WorkflowStatus, WorkflowSummary } from 
 import { useWorkflowEvents } from '../../lib/graphql/use-workflow-events'
 import { FormError } from '../ui/form-error'
 import { VersionsPanel } from '../versions/versions-panel'
+import { ArchiveWorkflowDialog } from '../workflows/archive-workflow-dialog'
+import { WorkflowSettingsDialog } from '../workflows/workflow-settings-dialog'
 import { CanvasView } from './canvas-view'
+import { DesignYamlDialog } from './design-yaml-dialog'
 import { EditorToolbar } from './editor-toolbar'
 import { ConflictBanner } from './save-indicator'
 import { CommandPalette } from './palette/command-palette'
@@ -21,6 +24,8 @@ import { SettingsPanel } from './settings/settings-panel'
 import { CanvasStoreProvider, useCanvasStore, useCanvasStoreApi } from './store/canvas-store-context'
 import { useAutoSave } from './use-auto-save'
 import { useEditorShortcuts } from './use-editor-shortcuts'
+import { useLeaveGuard } from './use-leave-guard'
+import { Modal } from '../ui/modal'
 import { useValidation } from './use-validation'
 
 /** Loads the workflow, then opens an editor with its own store. */
@@ -55,6 +60,11 @@ function Editor({ workflow }: { workflow: WorkflowDetail }) {
   const [versionsOpen, setVersionsOpen] = useState(false)
   const [paletteOpen, setPaletteOpen] = useState(false)
   const [statusError, setStatusError] = useState<ApiError | null>(null)
+  const [archiving, setArchiving] = useState(false)
+  const [showYaml, setShowYaml] = useState(false)
+  const [editingSettings, setEditingSettings] = useState(false)
+  // Name, description and cluster change in the settings dialog without a reload.
+  const [meta, setMeta] = useState({ name: workflow.name, description: workflow.description, cluster: workflow.cluster })
   const [{ fetching: statusBusy }, setWorkflowStatus] = useMutation<{ setWorkflowStatus: ApiResult<WorkflowSummary> }>(SET_WORKFLOW_STATUS)
   const readOnly = useCanvasStore((s) => s.readOnly)
 
@@ -63,6 +73,7 @@ function Editor({ workflow }: { workflow: WorkflowDetail }) {
   const openPalette = useCallback(() => !store.getState().readOnly && setPaletteOpen(true), [store])
   const closePalette = useCallback(() => setPaletteOpen(false), [])
   useEditorShortcuts(store, { openPalette, save: flush })
+  const leaving = useLeaveGuard(store, flush)
 
   useEffect(() => store.getState().setReadOnly(status !== 'DRAFT'), [status, store])
 
@@ -107,12 +118,8 @@ function Editor({ workflow }: { workflow: WorkflowDetail }) {
       const rect = canvasRef.current?.getBoundingClientRect()
       if (!rect) return
       const centre = screenToFlowPosition({ x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 })
-      // Cards are about 220×110: step down until the spot is free, so adds never cover each other.
-      const taken = store.getState().nodes.map((n) => n.position)
-      let position = { x: Math.round(centre.x - 110), y: Math.round(centre.y - 55) }
-      for (let i = 0; i < 50 && taken.some((p) => Math.abs(p.x - position.x) < 230 && Math.abs(p.y - position.y) < 125); i++) {
-        position = { x: position.x + (i % 2 ? 0 : 40), y: position.y + 135 }
-      }
+      // The store moves it off any card already there.
+      const position = { x: Math.round(centre.x - 110), y: Math.round(centre.y - 55) }
       store.getState().addNodeOfKind(kind, position)
     },
     [screenToFlowPosition, store],
@@ -120,6 +127,7 @@ function Editor({ workflow }: { workflow: WorkflowDetail }) {
 
   async function changeStatus(to: WorkflowStatus) {
     setStatusError(null)
+    if (to === 'ARCHIVED') return setArchiving(true)
     const r = await setWorkflowStatus({ id, status: to }, { additionalTypenames: ['Workflow'] })
     const res = unwrap(r.data?.setWorkflowStatus, r.error)
     if (res.ok) setStatus(res.data.status)
@@ -130,17 +138,19 @@ function Editor({ workflow }: { workflow: WorkflowDetail }) {
     <div className="editor">
       <EditorToolbar
         workflowId={id}
-        name={workflow.name}
-        clusterName={workflow.cluster.name}
+        name={meta.name}
+        clusterName={meta.cluster.name}
+        onOpenSettings={() => setEditingSettings(true)}
         status={status}
         statusBusy={statusBusy}
         versionsOpen={versionsOpen}
         onToggleVersions={() => setVersionsOpen((v) => !v)}
         onOpenPalette={openPalette}
+        onShowYaml={() => setShowYaml(true)}
         onStatus={changeStatus}
-        runControls={<RunControls workflowId={id} clusterName={workflow.cluster.name} status={status} onStatus={setStatus} onError={setStatusError} />}
+        runControls={<RunControls workflowId={id} clusterName={meta.cluster.name} status={status} onStatus={setStatus} onError={setStatusError} />}
       />
-      <ConflictBanner onLoadTheirs={() => void loadFromServer()} />
+      <ConflictBanner workflowId={id} onLoadTheirs={() => void loadFromServer()} />
       {statusError && (
         <div className="editor-banner">
           <FormError error={statusError} />
@@ -154,9 +164,51 @@ function Editor({ workflow }: { workflow: WorkflowDetail }) {
           </div>
           <Dock workflowId={id} onFixApplied={() => void loadFromServer()} />
         </div>
-        {versionsOpen ? <VersionsPanel workflowId={id} canRestore={status !== 'ARCHIVED'} onRestored={() => void loadFromServer()} /> : <SettingsPanel workflowId={id} />}
+        {/* Beside the settings, not instead of them: comparing versions while reading a node's fields. */}
+        <SettingsPanel workflowId={id} sandbox={meta.cluster.sandbox === true} />
+        {versionsOpen && <VersionsPanel workflowId={id} canRestore={status !== 'ARCHIVED'} onRestored={() => void loadFromServer()} />}
       </div>
       {paletteOpen && <CommandPalette onPick={addAtCenter} onClose={closePalette} />}
+      {leaving.request && (
+        <Modal
+          title="Leave without saving?"
+          onClose={leaving.stay}
+          actions={
+            <>
+              <button type="button" className="btn btn-primary" onClick={leaving.stay} autoFocus>
+                Stay and fix
+              </button>
+              <button type="button" className="btn btn-danger" onClick={leaving.leave}>
+                Leave and discard my changes
+              </button>
+            </>
+          }
+        >
+          <p>{leaving.request.why}</p>
+          <p className="muted">Leaving now loses them. Staying keeps them on the canvas; the settings panel lists what to fix.</p>
+        </Modal>
+      )}
+      {editingSettings && (
+        <WorkflowSettingsDialog
+          workflow={{ id, ...meta }}
+          onClose={() => setEditingSettings(false)}
+          onSaved={(w) => {
+            setEditingSettings(false)
+            setMeta({ name: w.name, description: w.description, cluster: w.cluster })
+          }}
+        />
+      )}
+      {showYaml && <DesignYamlDialog workflowId={id} name={meta.name} onClose={() => setShowYaml(false)} />}
+      {archiving && (
+        <ArchiveWorkflowDialog
+          workflow={{ id, name: meta.name }}
+          onClose={() => setArchiving(false)}
+          onArchived={(w) => {
+            setArchiving(false)
+            setStatus(w.status)
+          }}
+        />
+      )}
     </div>
   )
 }

@@ -2,10 +2,11 @@
 
 import { useState } from 'react'
 import { useMutation, useQuery } from 'urql'
-import { CLUSTERS, TEST_CLUSTER } from '../../lib/graphql/operations'
+import { CLUSTERS, DELETE_CLUSTER, TEST_CLUSTER } from '../../lib/graphql/operations'
 import { unwrap, type ApiError, type ApiResult } from '../../lib/graphql/result'
 import type { Cluster, ClusterStatus } from '../../lib/graphql/types'
 import { FormError } from '../ui/form-error'
+import { Modal } from '../ui/modal'
 import { RegisterClusterForm } from './register-cluster-form'
 
 function errorOf(error: { message: string }): ApiError | null {
@@ -20,6 +21,22 @@ export function ClustersPage() {
   const [, testCluster] = useMutation<{ testCluster: ApiResult<Cluster> }>(TEST_CLUSTER)
   const [testing, setTesting] = useState<string | null>(null)
   const [rowError, setRowError] = useState<{ id: string; error: ApiError } | null>(null)
+  const [editing, setEditing] = useState<Cluster | null>(null)
+  const [deleting, setDeleting] = useState<Cluster | null>(null)
+  const [deleteError, setDeleteError] = useState<ApiError | null>(null)
+  const [{ fetching: removing }, deleteCluster] = useMutation<{ deleteCluster: ApiResult<boolean> }>(DELETE_CLUSTER)
+  const reload = () => refetch({ requestPolicy: 'network-only' })
+
+  async function confirmDelete() {
+    if (!deleting) return
+    setDeleteError(null)
+    const r = await deleteCluster({ id: deleting.id }, { additionalTypenames: ['Cluster'] })
+    const res = unwrap(r.data?.deleteCluster, r.error)
+    // Refused (workflows deploy to it): the reason stays in the dialog, naming them.
+    if (!res.ok) return setDeleteError(res.error)
+    setDeleting(null)
+    reload()
+  }
 
   async function test(c: Cluster) {
     setTesting(c.id)
@@ -63,9 +80,17 @@ export function ClustersPage() {
                 {rowError?.id === c.id && <FormError error={rowError.error} />}
               </td>
               <td style={{ textAlign: 'right' }}>
-                <button type="button" className="btn btn-sm" disabled={testing === c.id} onClick={() => void test(c)} aria-label={`Test connection to ${c.name}`}>
-                  {testing === c.id ? 'Testing…' : 'Test connection'}
-                </button>
+                <div className="row" style={{ justifyContent: 'flex-end' }}>
+                  <button type="button" className="btn btn-sm" disabled={testing === c.id} onClick={() => void test(c)} aria-label={`Test connection to ${c.name}`}>
+                    {testing === c.id ? 'Testing…' : 'Test connection'}
+                  </button>
+                  <button type="button" className="btn btn-sm" onClick={() => setEditing(c)} aria-label={`Edit ${c.name}`}>
+                    {c.hasCredentials ? 'Edit' : 'Add credentials'}
+                  </button>
+                  <button type="button" className="btn btn-sm btn-danger" onClick={() => (setDeleteError(null), setDeleting(c))} aria-label={`Delete ${c.name}`}>
+                    Delete
+                  </button>
+                </div>
               </td>
             </tr>
           ))}
@@ -78,7 +103,42 @@ export function ClustersPage() {
           )}
         </tbody>
       </table>
-      <RegisterClusterForm onCreated={() => refetch({ requestPolicy: 'network-only' })} />
+      <RegisterClusterForm onSaved={reload} />
+      {editing && (
+        <Modal title={`Edit ${editing.name}`} onClose={() => setEditing(null)} wide>
+          <RegisterClusterForm
+            editing={editing}
+            onCancel={() => setEditing(null)}
+            onSaved={() => {
+              setEditing(null)
+              reload()
+            }}
+          />
+        </Modal>
+      )}
+      {deleting && (
+        <Modal
+          title={`Delete cluster “${deleting.name}”?`}
+          onClose={() => setDeleting(null)}
+          actions={
+            <>
+              <button type="button" className="btn" onClick={() => setDeleting(null)} autoFocus>
+                Cancel
+              </button>
+              <button type="button" className="btn btn-danger" onClick={() => void confirmDelete()} disabled={removing}>
+                Delete cluster
+              </button>
+            </>
+          }
+        >
+          <FormError error={deleteError} />
+          <p>Its sealed credentials are deleted. Nothing on the cluster itself changes.</p>
+          <p className="muted">
+            A cluster that workflows deploy to cannot be deleted: move them to another cluster first (a workflow's Settings), or delete them. The
+            history of workflows already deleted that targeted it goes with it.
+          </p>
+        </Modal>
+      )}
     </main>
   )
 }

@@ -1,20 +1,20 @@
 'use client'
 
-import { useEffect, useState, type ChangeEvent, type FormEvent } from 'react'
-import { useClient, useMutation } from 'urql'
-import { CREATE_CLUSTER, KUBECONFIG_CONTEXTS } from '../../lib/graphql/operations'
+import { useState, type FormEvent } from 'react'
+import { useMutation } from 'urql'
+import { CREATE_CLUSTER, UPDATE_CLUSTER } from '../../lib/graphql/operations'
 import { unwrap, type ApiError, type ApiResult } from '../../lib/graphql/result'
 import type { Cluster } from '../../lib/graphql/types'
-import { useDebouncedValue } from '../../lib/use-debounced-value'
 import { FormError } from '../ui/form-error'
+import { KubeconfigFields, kubeconfigIssue, type KubeconfigValue } from './kubeconfig-fields'
 
-type Method = 'kubeconfig' | 'token' | 'none'
-type KubeContext = { name: string; cluster: string; server: string }
+type Method = 'kubeconfig' | 'token' | 'none' | 'keep'
 
-const METHODS: { value: Method; label: string }[] = [
+const METHODS: { value: Method; label: string; editOnly?: boolean; createOnly?: boolean }[] = [
+  { value: 'keep', label: 'Keep the current credentials', editOnly: true },
   { value: 'kubeconfig', label: 'From a kubeconfig' },
   { value: 'token', label: 'Server and token' },
-  { value: 'none', label: 'Name only (credentials later)' },
+  { value: 'none', label: 'Name only (credentials later)', createOnly: true },
 ]
 
 /** A CA pasted as PEM is sent as the base64 a kubeconfig's certificate-authority-data holds. */
@@ -25,77 +25,39 @@ export function caDataOf(text: string): string | undefined {
 }
 
 /**
- * Registers a cluster: from a kubeconfig (pasted or uploaded, with the context chosen from the
- * server's reading of it), from server + token + CA, or by name only. The API tests the connection
- * on create; the form is cleared afterwards so no secret stays on screen.
+ * Registers a cluster, or edits one (`editing`): name, description, and its credentials from a
+ * kubeconfig (pasted or uploaded, with the context chosen from the server's reading of it), from
+ * server + token + CA, or none yet. The API checks and tests the connection; the form is cleared
+ * afterwards so no secret stays on screen.
  */
-export function RegisterClusterForm({ onCreated }: { onCreated(c: Cluster): void }) {
-  const client = useClient()
+export function RegisterClusterForm({ editing, onSaved, onCancel }: { editing?: Cluster; onSaved(c: Cluster): void; onCancel?(): void }) {
   const [{ fetching: creating }, createCluster] = useMutation<{ createCluster: ApiResult<Cluster> }>(CREATE_CLUSTER)
-  const [method, setMethod] = useState<Method>('kubeconfig')
-  const [kubeconfig, setKubeconfig] = useState('')
-  const [fileName, setFileName] = useState<string | null>(null)
-  const [contexts, setContexts] = useState<KubeContext[] | null>(null)
-  const [contextsError, setContextsError] = useState<string | null>(null)
-  const [context, setContext] = useState('')
+  const [{ fetching: updating }, updateCluster] = useMutation<{ updateCluster: ApiResult<Cluster> }>(UPDATE_CLUSTER)
+  const [method, setMethod] = useState<Method>(editing ? (editing.hasCredentials ? 'keep' : 'kubeconfig') : 'kubeconfig')
+  const [kube, setKube] = useState<KubeconfigValue>({ kubeconfig: '', context: '' })
   const [formError, setFormError] = useState<ApiError | null>(null)
   const [formKey, setFormKey] = useState(0)
-  const debounced = useDebouncedValue(kubeconfig, 400)
-
-  // The contexts come from the API (the same parser that will store it), never from a local guess.
-  useEffect(() => {
-    if (method !== 'kubeconfig' || !debounced.trim()) {
-      setContexts(null)
-      setContextsError(null)
-      return
-    }
-    let live = true
-    void client
-      .query<{ kubeconfigContexts: ApiResult<KubeContext[]> }>(KUBECONFIG_CONTEXTS, { kubeconfig: debounced }, { requestPolicy: 'network-only' })
-      .toPromise()
-      .then((r) => {
-        if (!live) return
-        const res = unwrap(r.data?.kubeconfigContexts, r.error)
-        if (res.ok) {
-          setContexts(res.data)
-          setContextsError(res.data.length ? null : 'This kubeconfig has no contexts.')
-          setContext((c) => (res.data.some((x) => x.name === c) ? c : (res.data[0]?.name ?? '')))
-        } else {
-          setContexts(null)
-          setContextsError(res.error.issues?.[0] ? kubeconfigIssue(res.error.issues[0]) : res.error.message)
-        }
-      })
-    return () => {
-      live = false
-    }
-  }, [client, debounced, method])
-
-  async function onFile(e: ChangeEvent<HTMLInputElement>) {
-    const file = e.target.files?.[0]
-    if (!file) return
-    setKubeconfig(await file.text())
-    setFileName(file.name)
-  }
+  const busy = creating || updating
+  const prefix = editing ? 'edit-cluster' : 'cluster'
 
   async function onSubmit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault()
     const form = new FormData(e.currentTarget)
     const text = (k: string) => String(form.get(k) ?? '').trim()
     let connection: Record<string, unknown> | null = null
-    if (method === 'kubeconfig') connection = { kubeconfig, context: context || null }
+    if (method === 'kubeconfig') connection = { kubeconfig: kube.kubeconfig, context: kube.context || null }
     if (method === 'token')
       connection = { server: text('server'), token: text('token'), caData: caDataOf(text('caData')) ?? null, insecureSkipTlsVerify: form.get('insecure') === 'on' }
     setFormError(null)
-    const r = await createCluster({ input: { name: text('name'), description: text('description') || null, connection } }, { additionalTypenames: ['Cluster'] })
-    const res = unwrap(r.data?.createCluster, r.error)
+    const input = { name: text('name'), description: text('description') || null, connection }
+    const res = editing
+      ? await updateCluster({ id: editing.id, input }, { additionalTypenames: ['Cluster'] }).then((r) => unwrap(r.data?.updateCluster, r.error))
+      : await createCluster({ input }, { additionalTypenames: ['Cluster'] }).then((r) => unwrap(r.data?.createCluster, r.error))
     if (!res.ok) return setFormError(res.error)
     // Forget every credential typed or uploaded: it is sealed on the server and never shown again.
-    setKubeconfig('')
-    setFileName(null)
-    setContexts(null)
-    setContext('')
+    setKube({ kubeconfig: '', context: '' })
     setFormKey((k) => k + 1)
-    onCreated(res.data)
+    onSaved(res.data)
   }
 
   const issueAt = (...keys: string[]) => formError?.issues?.find((i) => keys.includes(i.path[i.path.length - 1] ?? ''))?.message
@@ -103,22 +65,32 @@ export function RegisterClusterForm({ onCreated }: { onCreated(c: Cluster): void
   const inKubeconfig = formError?.issues?.find((i) => i.path.includes('kubeconfig'))
   const fieldIssues = { kubeconfig: inKubeconfig && kubeconfigIssue(inKubeconfig), context: issueAt('context'), server: issueAt('server'), token: issueAt('token'), caData: issueAt('caData') }
   const shownElsewhere = nameIssue || Object.values(fieldIssues).some(Boolean)
+  const methods = METHODS.filter((m) => (editing ? !m.createOnly && (m.value !== 'keep' || editing.hasCredentials) : !m.editOnly))
+  const title = editing ? `Edit cluster “${editing.name}”` : 'Add a cluster'
 
   return (
-    <section className="card" aria-labelledby="new-cluster-title" style={{ maxWidth: 640 }}>
-      <h2 id="new-cluster-title">Add a cluster</h2>
-      <form key={formKey} onSubmit={onSubmit} aria-label="Add a cluster">
+    <section className={editing ? undefined : 'card'} aria-labelledby={`${prefix}-title`} style={{ maxWidth: 640 }}>
+      <h2 id={`${prefix}-title`}>{title}</h2>
+      <form key={formKey} onSubmit={onSubmit} aria-label={title}>
         {formError && !shownElsewhere && <FormError error={formError} />}
-        <Field id="cluster-name" label="Name" error={nameIssue}>
-          <input id="cluster-name" name="name" required placeholder="e.g. production-cluster" aria-invalid={nameIssue ? true : undefined} aria-describedby={nameIssue ? 'cluster-name-error' : undefined} />
+        <Field id={`${prefix}-name`} label="Name" error={nameIssue}>
+          <input
+            id={`${prefix}-name`}
+            name="name"
+            required
+            defaultValue={editing?.name}
+            placeholder="e.g. production-cluster"
+            aria-invalid={nameIssue ? true : undefined}
+            aria-describedby={nameIssue ? `${prefix}-name-error` : undefined}
+          />
         </Field>
         <div className="field">
-          <label htmlFor="cluster-description">Description (optional)</label>
-          <input id="cluster-description" name="description" />
+          <label htmlFor={`${prefix}-description`}>Description (optional)</label>
+          <input id={`${prefix}-description`} name="description" defaultValue={editing?.description ?? ''} />
         </div>
         <fieldset className="checkbox-group">
-          <legend>Connection</legend>
-          {METHODS.map((m) => (
+          <legend>{editing ? 'Credentials' : 'Connection'}</legend>
+          {methods.map((m) => (
             <label key={m.value} className="checkbox">
               <input type="radio" name="method" value={m.value} checked={method === m.value} onChange={() => setMethod(m.value)} />
               {m.label}
@@ -126,52 +98,18 @@ export function RegisterClusterForm({ onCreated }: { onCreated(c: Cluster): void
           ))}
         </fieldset>
 
-        {method === 'kubeconfig' && (
-          <>
-            <Field id="cluster-kubeconfig" label="Kubeconfig" error={fieldIssues.kubeconfig ?? contextsError ?? undefined} hint="Paste it, or upload the file. exec plugins and file paths are refused.">
-              <textarea
-                id="cluster-kubeconfig"
-                rows={6}
-                required
-                spellCheck={false}
-                className="mono"
-                value={kubeconfig}
-                onChange={(e) => {
-                  setKubeconfig(e.target.value)
-                  setFileName(null)
-                }}
-                aria-invalid={fieldIssues.kubeconfig || contextsError ? true : undefined}
-                aria-describedby={fieldIssues.kubeconfig || contextsError ? 'cluster-kubeconfig-error' : 'cluster-kubeconfig-hint'}
-              />
-            </Field>
-            <div className="field">
-              <label htmlFor="cluster-kubeconfig-file">Kubeconfig file</label>
-              <input id="cluster-kubeconfig-file" type="file" onChange={(e) => void onFile(e)} />
-              {fileName && <span className="field-hint">Read from {fileName}</span>}
-            </div>
-            <Field id="cluster-context" label="Context" error={fieldIssues.context}>
-              <select id="cluster-context" value={context} onChange={(e) => setContext(e.target.value)} disabled={!contexts?.length}>
-                {!contexts?.length && <option value="">{kubeconfig.trim() ? 'Reading contexts…' : 'Paste or upload a kubeconfig first'}</option>}
-                {contexts?.map((c) => (
-                  <option key={c.name} value={c.name}>
-                    {c.name} — {c.server}
-                  </option>
-                ))}
-              </select>
-            </Field>
-          </>
-        )}
+        {method === 'kubeconfig' && <KubeconfigFields idPrefix={prefix} value={kube} onChange={setKube} errors={fieldIssues} required />}
 
         {method === 'token' && (
           <>
-            <Field id="cluster-server" label="API server URL" error={fieldIssues.server}>
-              <input id="cluster-server" name="server" type="url" required placeholder="https://203.0.113.10:6443" />
+            <Field id={`${prefix}-server`} label="API server URL" error={fieldIssues.server}>
+              <input id={`${prefix}-server`} name="server" type="url" required placeholder="https://203.0.113.10:6443" />
             </Field>
-            <Field id="cluster-token" label="Bearer token" error={fieldIssues.token}>
-              <input id="cluster-token" name="token" type="password" required autoComplete="off" />
+            <Field id={`${prefix}-token`} label="Bearer token" error={fieldIssues.token}>
+              <input id={`${prefix}-token`} name="token" type="password" required autoComplete="off" />
             </Field>
-            <Field id="cluster-ca" label="CA certificate (optional)" error={fieldIssues.caData} hint="PEM or base64.">
-              <textarea id="cluster-ca" name="caData" rows={3} className="mono" spellCheck={false} />
+            <Field id={`${prefix}-ca`} label="CA certificate (optional)" error={fieldIssues.caData} hint="PEM or base64.">
+              <textarea id={`${prefix}-ca`} name="caData" rows={3} className="mono" spellCheck={false} />
             </Field>
             <label className="checkbox">
               <input type="checkbox" name="insecure" /> Skip TLS verification (not for production)
@@ -180,10 +118,15 @@ export function RegisterClusterForm({ onCreated }: { onCreated(c: Cluster): void
         )}
 
         <div className="row" style={{ marginTop: '0.5rem' }}>
-          <button type="submit" className="btn btn-primary" disabled={creating}>
-            {creating ? (method === 'none' ? 'Adding…' : 'Adding and testing…') : 'Add cluster'}
+          <button type="submit" className="btn btn-primary" disabled={busy}>
+            {busy ? (method === 'none' || method === 'keep' ? 'Saving…' : 'Saving and testing…') : editing ? 'Save cluster' : 'Add cluster'}
           </button>
-          {method !== 'none' && <span className="field-hint">The connection is tested when the cluster is added.</span>}
+          {onCancel && (
+            <button type="button" className="btn" onClick={onCancel}>
+              Cancel
+            </button>
+          )}
+          {method !== 'none' && method !== 'keep' && <span className="field-hint">The connection is tested when the cluster is saved.</span>}
         </div>
       </form>
     </section>
@@ -207,11 +150,4 @@ function Field(props: { id: string; label: string; error?: string; hint?: string
       )}
     </div>
   )
-}
-
-/** An issue inside the kubeconfig names its field there: `users[1].user.exec: is an exec credential plugin…`. */
-function kubeconfigIssue(issue: { path: string[]; message: string }): string {
-  const inner = issue.path.slice(issue.path.indexOf('kubeconfig') + 1)
-  if (!inner.length) return `kubeconfig ${issue.message}`
-  return `${inner.map((p, i) => (/^\d+$/.test(p) ? `[${p}]` : i ? `.${p}` : p)).join('')}: ${issue.message}`
 }

@@ -1,7 +1,7 @@
 'use client'
 
 import { isNodeKind, kindRegistry } from '@kubeorch/domain'
-import { Background, MarkerType, ReactFlow, ReactFlowProvider, type Edge, type Node, type NodeProps, type NodeTypes } from '@xyflow/react'
+import { Background, Handle, MarkerType, Position, ReactFlow, ReactFlowProvider, type Edge, type Node, type NodeProps, type NodeTypes } from '@xyflow/react'
 import { memo, useMemo } from 'react'
 import type { StoredEdge, StoredNode } from '../../lib/graphql/types'
 
@@ -13,9 +13,12 @@ const MARK_LABEL = { added: 'added', removed: 'removed', modified: 'modified' } 
 const DiffNode = memo(function DiffNode({ data }: NodeProps<Node<DiffNodeData>>) {
   return (
     <div className={`diff-node${data.mark ? ` is-${data.mark}` : ''}`}>
+      {/* React Flow draws an edge only between handles; these are invisible and not connectable. */}
+      <Handle type="target" position={Position.Left} isConnectable={false} className="diff-handle" />
       <div className="diff-node-kind">{isNodeKind(data.kind) ? kindRegistry[data.kind].label : data.kind}</div>
       <div className="diff-node-name">{data.name}</div>
       {data.mark && <div className="diff-node-mark">{MARK_LABEL[data.mark]}</div>}
+      <Handle type="source" position={Position.Right} isConnectable={false} className="diff-handle" />
     </div>
   )
 })

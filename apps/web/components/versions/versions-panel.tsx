@@ -1,10 +1,10 @@
 'use client'
 
-import { useState, type FormEvent } from 'react'
+import { useMemo, useState, type FormEvent } from 'react'
 import { useMutation, useQuery } from 'urql'
-import { CREATE_VERSION, VERSIONS } from '../../lib/graphql/operations'
+import { CREATE_VERSION, DEPLOYED_VERSION, VERSIONS } from '../../lib/graphql/operations'
 import { unwrap, type ApiError, type ApiResult } from '../../lib/graphql/result'
-import type { Page, VersionSummary } from '../../lib/graphql/types'
+import type { Page, VersionOrigin, VersionSummary } from '../../lib/graphql/types'
 import { useCanvasStore } from '../canvas/store/canvas-store-context'
 import { FormError } from '../ui/form-error'
 import { CompareDialog } from './compare-dialog'
@@ -13,14 +13,54 @@ import { RestoreDialog } from './restore-dialog'
 const LIMIT = 10
 const ctx = { additionalTypenames: ['WorkflowVersion'] }
 
+type Filter = 'all' | 'tagged' | Lowercase<VersionOrigin>
+const FILTERS: { value: Filter; label: string }[] = [
+  { value: 'all', label: 'All versions' },
+  { value: 'tagged', label: 'Tagged' },
+  { value: 'manual', label: 'Saved by hand' },
+  { value: 'fix', label: 'Fixes' },
+  { value: 'restore', label: 'Restores' },
+  { value: 'run', label: 'Runs' },
+]
+const ORIGIN_LABEL: Record<VersionOrigin, string> = { MANUAL: 'manual', RUN: 'run', RESTORE: 'restore', FIX: 'fix' }
+
+/** A version's name, or what made it when it has none. */
+function titleOf(v: VersionSummary): string {
+  if (v.name) return v.name
+  if (v.origin === 'RUN') return 'Deployed by a run'
+  if (v.origin === 'RESTORE') return `Restored from v${v.restoredFrom}`
+  if (v.origin === 'FIX') return 'Diagnostics fix'
+  return 'Unnamed'
+}
+
 /** Versions of the workflow: create one from the canvas, compare two, restore one. */
 export function VersionsPanel({ workflowId, canRestore, onRestored }: { workflowId: string; canRestore: boolean; onRestored(): void }) {
   const [page, setPage] = useState(1)
-  const [{ data, error, fetching }, refetch] = useQuery<{ versions: ApiResult<Page<VersionSummary>> }>({
+  const [filter, setFilter] = useState<Filter>('all')
+  const [{ data, error, fetching }, refetchList] = useQuery<{ versions: ApiResult<Page<VersionSummary>> }>({
     query: VERSIONS,
-    variables: { workflowId, page, limit: LIMIT },
+    variables: {
+      workflowId,
+      page,
+      limit: LIMIT,
+      tagged: filter === 'tagged' ? true : null,
+      origin: filter !== 'all' && filter !== 'tagged' ? filter.toUpperCase() : null,
+    },
     context: ctx,
   })
+  // The version the cluster runs now: the one the latest completed run applied.
+  const [{ data: deployedData }, refetchDeployed] = useQuery<{ workflow: ApiResult<{ deployedVersion: number | null }> }>({
+    query: DEPLOYED_VERSION,
+    variables: { id: workflowId },
+    requestPolicy: 'network-only',
+    context: useMemo(() => ({ additionalTypenames: ['WorkflowVersion', 'WorkflowRun'] }), []),
+  })
+  const deployedResult = deployedData ? unwrap(deployedData.workflow) : null
+  const deployed = deployedResult?.ok ? deployedResult.data.deployedVersion : null
+  const refetch = (opts: { requestPolicy: 'network-only' }) => {
+    refetchList(opts)
+    refetchDeployed(opts)
+  }
   const list = data || error ? unwrap<Page<VersionSummary>>(data?.versions, error) : null
   const [picked, setPicked] = useState<number[]>([])
   const [comparing, setComparing] = useState<[number, number] | null>(null)
@@ -45,19 +85,41 @@ export function VersionsPanel({ workflowId, canRestore, onRestored }: { workflow
           </button>
         </div>
 
+        <div className="field versions-filter">
+          <label htmlFor="versions-filter">Show</label>
+          <select
+            id="versions-filter"
+            value={filter}
+            onChange={(e) => {
+              setFilter(e.target.value as Filter)
+              setPage(1)
+            }}
+          >
+            {FILTERS.map((f) => (
+              <option key={f.value} value={f.value}>
+                {f.label}
+              </option>
+            ))}
+          </select>
+        </div>
+
         {list && !list.ok && <FormError error={list.error} />}
         <ol className="version-list" aria-busy={fetching}>
           {list?.ok &&
             list.data.items.map((v) => (
-              <li key={v.id} className="version-item" data-testid={`version-${v.version}`}>
+              <li key={v.id} className={`version-item${deployed === v.version ? ' is-deployed' : ''}`} data-testid={`version-${v.version}`} data-origin={v.origin.toLowerCase()}>
                 <label className="version-pick">
                   <input type="checkbox" checked={picked.includes(v.version)} onChange={() => toggle(v.version)} aria-label={`Select version ${v.version} to compare`} />
                   <strong>v{v.version}</strong>
                 </label>
                 <div className="version-meta">
                   <div>
-                    {v.name ?? <span className="muted">{v.automatic ? 'Automatic (run)' : 'Unnamed'}</span>}
+                    {v.name ?? <span className="muted">{titleOf(v)}</span>}
                     {v.tag && <span className="badge version-tag">{v.tag}</span>}
+                  </div>
+                  <div className="version-badges">
+                    <span className={`badge version-origin is-${v.origin.toLowerCase()}`}>{ORIGIN_LABEL[v.origin]}</span>
+                    {deployed === v.version && <span className="badge version-deployed">deployed</span>}
                   </div>
                   {v.description && <div className="muted">{v.description}</div>}
                   <time className="muted" dateTime={v.createdAt}>
@@ -71,7 +133,9 @@ export function VersionsPanel({ workflowId, canRestore, onRestored }: { workflow
                 )}
               </li>
             ))}
-          {list?.ok && list.data.items.length === 0 && <li className="muted">No versions yet. Create one to keep this design.</li>}
+          {list?.ok && list.data.items.length === 0 && (
+            <li className="muted">{filter === 'all' ? 'No versions yet. Create one to keep this design.' : 'No version matches this filter.'}</li>
+          )}
         </ol>
         {pages > 1 && (
           <nav className="row" aria-label="Version pages">

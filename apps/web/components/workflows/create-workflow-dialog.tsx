@@ -5,12 +5,13 @@ import { useMutation, useQuery } from 'urql'
 import { CLUSTERS, CREATE_CLUSTER, CREATE_WORKFLOW } from '../../lib/graphql/operations'
 import { unwrap, type ApiError, type ApiResult } from '../../lib/graphql/result'
 import type { Cluster, WorkflowSummary } from '../../lib/graphql/types'
+import { KubeconfigFields, type KubeconfigValue } from '../clusters/kubeconfig-fields'
 import { FormError } from '../ui/form-error'
 import { Modal } from '../ui/modal'
 
 const NEW_CLUSTER = '__new__'
 
-/** Name + target cluster; a cluster that does not exist yet can be created here by name. */
+/** Name + target cluster; a cluster that does not exist yet can be created and connected here. */
 export function CreateWorkflowDialog({ onClose, onCreated }: { onClose(): void; onCreated(w: WorkflowSummary): void }) {
   const [{ data: clusterData, fetching: loadingClusters }] = useQuery<{ clusters: Cluster[] }>({ query: CLUSTERS })
   const clusters = clusterData?.clusters ?? []
@@ -19,9 +20,12 @@ export function CreateWorkflowDialog({ onClose, onCreated }: { onClose(): void; 
   const [, createWorkflow] = useMutation<{ createWorkflow: ApiResult<WorkflowSummary> }>(CREATE_WORKFLOW)
   const [error, setError] = useState<ApiError | null>(null)
   const [busy, setBusy] = useState(false)
+  // A new cluster can be connected right here (its kubeconfig), or get its credentials later.
+  const [connectNow, setConnectNow] = useState(true)
+  const [kube, setKube] = useState<KubeconfigValue>({ kubeconfig: '', context: '' })
 
-  // Default to the first cluster once they load; with none, offer to create one.
-  const selected = choice || (clusters[0]?.id ?? (loadingClusters ? '' : NEW_CLUSTER))
+  // Default to the sandbox (it works with no set-up), else the first cluster; with none, a new one.
+  const selected = choice || ((clusters.find((c) => c.sandbox) ?? clusters[0])?.id ?? (loadingClusters ? '' : NEW_CLUSTER))
 
   async function onSubmit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault()
@@ -34,7 +38,8 @@ export function CreateWorkflowDialog({ onClose, onCreated }: { onClose(): void; 
       let clusterId = selected
       if (selected === NEW_CLUSTER) {
         const clusterName = String(form.get('clusterName') ?? '').trim()
-        const c = await createCluster({ input: { name: clusterName } }, { additionalTypenames: ['Cluster'] })
+        const connection = connectNow && kube.kubeconfig.trim() ? { kubeconfig: kube.kubeconfig, context: kube.context || null } : null
+        const c = await createCluster({ input: { name: clusterName, connection } }, { additionalTypenames: ['Cluster'] })
         const made = unwrap(c.data?.createCluster, c.error)
         if (!made.ok) return setError({ ...made.error, message: `Cluster: ${made.error.message}` })
         clusterId = made.data.id
@@ -83,11 +88,33 @@ export function CreateWorkflowDialog({ onClose, onCreated }: { onClose(): void; 
           </select>
         </div>
         {selected === NEW_CLUSTER && (
-          <div className="field">
-            <label htmlFor="wf-cluster-name">New cluster name</label>
-            <input id="wf-cluster-name" name="clusterName" required placeholder="e.g. production-cluster" />
-            <span className="field-hint">Its kubeconfig can be registered later on the Clusters page.</span>
-          </div>
+          <fieldset className="new-cluster">
+            <legend>New cluster</legend>
+            <div className="field">
+              <label htmlFor="wf-cluster-name">New cluster name</label>
+              <input id="wf-cluster-name" name="clusterName" required placeholder="e.g. production-cluster" />
+            </div>
+            <label className="checkbox">
+              <input type="radio" name="connect" checked={connectNow} onChange={() => setConnectNow(true)} /> Connect it now, from its kubeconfig
+            </label>
+            <label className="checkbox">
+              <input type="radio" name="connect" checked={!connectNow} onChange={() => setConnectNow(false)} /> Add its credentials later
+            </label>
+            {connectNow ? (
+              <KubeconfigFields
+                idPrefix="wf-cluster"
+                value={kube}
+                onChange={setKube}
+                required
+                hint="Paste it or upload the file; it is checked, sealed on the server and tested. exec plugins and file paths are refused."
+              />
+            ) : (
+              <p className="field-hint">
+                Until then runs cannot deploy: add them on the Clusters page (<em>Add credentials</em>). To try KubeOrch without a cluster of your own, choose{' '}
+                <strong>sandbox</strong> (start it with <code>npm run sandbox</code>).
+              </p>
+            )}
+          </fieldset>
         )}
         <div className="field">
           <label htmlFor="wf-description">Description (optional)</label>

@@ -11,7 +11,9 @@ import { useDebouncedValue } from '../../lib/use-debounced-value'
 import { FormError } from '../ui/form-error'
 import { Modal } from '../ui/modal'
 import { StatusBadge } from '../ui/status-badge'
+import { ArchiveWorkflowDialog } from './archive-workflow-dialog'
 import { CloneWorkflowDialog } from './clone-workflow-dialog'
+import { DeployedObjectsList } from './deployed-objects-list'
 import { CreateWorkflowDialog } from './create-workflow-dialog'
 
 const LIMIT = 20
@@ -34,6 +36,7 @@ export function WorkflowsPage() {
   const [creating, setCreating] = useState(false)
   const [cloning, setCloning] = useState<WorkflowSummary | null>(null)
   const [deleting, setDeleting] = useState<WorkflowSummary | null>(null)
+  const [archiving, setArchiving] = useState<WorkflowSummary | null>(null)
   const [actionError, setActionError] = useState<ApiError | null>(null)
   const [, setWorkflowStatus] = useMutation<{ setWorkflowStatus: ApiResult<WorkflowSummary> }>(SET_WORKFLOW_STATUS)
   const [, deleteWorkflow] = useMutation<{ deleteWorkflow: ApiResult<boolean> }>(DELETE_WORKFLOW)
@@ -141,7 +144,7 @@ export function WorkflowsPage() {
                       Unarchive
                     </button>
                   ) : (
-                    <button type="button" className="btn btn-sm" onClick={() => changeStatus(w, 'ARCHIVED')} aria-label={`Archive ${w.name}`}>
+                    <button type="button" className="btn btn-sm" onClick={() => setArchiving(w)} aria-label={`Archive ${w.name}`}>
                       Archive
                     </button>
                   )}
@@ -196,6 +199,16 @@ export function WorkflowsPage() {
           }}
         />
       )}
+      {archiving && (
+        <ArchiveWorkflowDialog
+          workflow={archiving}
+          onClose={() => setArchiving(null)}
+          onArchived={() => {
+            setArchiving(null)
+            refresh()
+          }}
+        />
+      )}
       {deleting && (
         <Modal
           title={`Delete “${deleting.name}”?`}
@@ -211,7 +224,8 @@ export function WorkflowsPage() {
             </>
           }
         >
-          <p>The workflow disappears from your list and its objects are removed from the cluster. Its history is kept.</p>
+          <DeployedObjectsList workflowId={deleting.id} verb="deleted" />
+          <p className="muted">The workflow disappears from your list; its history is kept.</p>
         </Modal>
       )}
     </main>

@@ -1,8 +1,8 @@
 import { READ_ERROR_FIELDS as READ, WRITE_ERROR_FIELDS as WRITE } from './result'
 
-const WORKFLOW_SUMMARY = `id name description status revision lastVersion runCount updatedAt cluster { id name }`
-const CLUSTER = `id name description server status statusMessage hasCredentials createdAt`
-const VERSION_SUMMARY = `id version name tag description automatic restoredFrom runStatus createdAt`
+const WORKFLOW_SUMMARY = `id name description status revision lastVersion runCount updatedAt cluster { id name sandbox }`
+const CLUSTER = `id name description server status statusMessage hasCredentials sandbox createdAt`
+const VERSION_SUMMARY = `id version name tag description automatic origin restoredFrom runStatus createdAt`
 
 // Auth: lib/graphql/auth-operations.ts (browser session, API tokens, sessions, terminal tickets).
 
@@ -14,11 +14,14 @@ export const CREATE_CLUSTER = `mutation CreateCluster($input: ClusterInput!) {
 export const UPDATE_CLUSTER = `mutation UpdateCluster($id: String!, $input: ClusterInput!) {
   updateCluster(id: $id, input: $input) { __typename ... on MutationUpdateClusterSuccess { data { ${CLUSTER} } } ${WRITE} }
 }`
+export const DELETE_CLUSTER = `mutation DeleteCluster($id: String!) {
+  deleteCluster(id: $id) { __typename ... on MutationDeleteClusterSuccess { data } ${WRITE} }
+}`
 export const TEST_CLUSTER = `mutation TestCluster($id: String!) {
   testCluster(id: $id) { __typename ... on MutationTestClusterSuccess { data { ${CLUSTER} } } ${WRITE} }
 }`
 export const KUBECONFIG_CONTEXTS = `query KubeconfigContexts($kubeconfig: String!) {
-  kubeconfigContexts(kubeconfig: $kubeconfig) { __typename ... on QueryKubeconfigContextsSuccess { data { name cluster server } } ${READ} }
+  kubeconfigContexts(kubeconfig: $kubeconfig) { __typename ... on QueryKubeconfigContextsSuccess { data { name cluster server current } } ${READ} }
 }`
 
 // Workflows -----------------------------------------------------------------------------------
@@ -38,6 +41,11 @@ export const CREATE_WORKFLOW = `mutation CreateWorkflow($name: String!, $cluster
 export const CLONE_WORKFLOW = `mutation CloneWorkflow($id: ID!, $name: String!) {
   cloneWorkflow(id: $id, name: $name) { __typename ... on MutationCloneWorkflowSuccess { data { ${WORKFLOW_SUMMARY} } } ${WRITE} }
 }`
+export const UPDATE_WORKFLOW = `mutation UpdateWorkflow($id: ID!, $name: String, $description: String, $clusterId: String, $removeFromCurrentCluster: Boolean) {
+  updateWorkflow(id: $id, name: $name, description: $description, clusterId: $clusterId, removeFromCurrentCluster: $removeFromCurrentCluster) {
+    __typename ... on MutationUpdateWorkflowSuccess { data { ${WORKFLOW_SUMMARY} } } ${WRITE}
+  }
+}`
 export const DELETE_WORKFLOW = `mutation DeleteWorkflow($id: ID!) {
   deleteWorkflow(id: $id) { __typename ... on MutationDeleteWorkflowSuccess { data } ${WRITE} }
 }`
@@ -54,10 +62,13 @@ export const WORKFLOW_EVENTS = `subscription WorkflowEvents($workflowId: ID!) {
 }`
 
 // Versions ------------------------------------------------------------------------------------
-export const VERSIONS = `query Versions($workflowId: ID!, $page: Int, $limit: Int) {
-  versions(workflowId: $workflowId, page: $page, limit: $limit) {
+export const VERSIONS = `query Versions($workflowId: ID!, $page: Int, $limit: Int, $tagged: Boolean, $origin: VersionOrigin) {
+  versions(workflowId: $workflowId, page: $page, limit: $limit, tagged: $tagged, origin: $origin) {
     __typename ... on QueryVersionsSuccess { data { total page limit items { ${VERSION_SUMMARY} } } } ${READ}
   }
+}`
+export const DEPLOYED_VERSION = `query DeployedVersion($id: ID!) {
+  workflow(id: $id) { __typename ... on QueryWorkflowSuccess { data { id deployedVersion } } ${READ} }
 }`
 export const VERSION = `query Version($workflowId: ID!, $version: Int!) {
   version(workflowId: $workflowId, version: $version) { __typename ... on QueryVersionSuccess { data { ${VERSION_SUMMARY} nodes edges } } ${READ} }
@@ -79,6 +90,11 @@ export const RESTORE_VERSION = `mutation RestoreVersion($workflowId: ID!, $versi
 }`
 
 // Runs ----------------------------------------------------------------------------------------
+export const DEPLOYED_OBJECTS = `query DeployedObjects($workflowId: ID!) {
+  deployedObjects(workflowId: $workflowId) {
+    __typename ... on QueryDeployedObjectsSuccess { data { clusterName objects { apiVersion kind namespace name } } } ${READ}
+  }
+}`
 const RUN_SUMMARY = `id status version triggeredBy triggeredByUserId error startedAt completedAt duration`
 export const RUN_WORKFLOW = `mutation RunWorkflow($workflowId: ID!, $triggerData: JSON) {
   runWorkflow(workflowId: $workflowId, triggerData: $triggerData) { __typename ... on MutationRunWorkflowSuccess { data { runId status version } } ${WRITE} }
@@ -119,6 +135,12 @@ export const APPLY_NODE_FIX = `mutation ApplyNodeFix($workflowId: ID!, $nodeId: 
 }`
 
 // Resource detail of a node (SPEC §15) ---------------------------------------------------------
+/** Only the pods of a node: what the terminal offers to connect to. */
+export const NODE_PODS = `query NodePods($workflowId: ID!, $nodeId: String!) {
+  nodeResources(workflowId: $workflowId, nodeId: $nodeId) {
+    __typename ... on QueryNodeResourcesSuccess { data { nodeId pods { name phase containers { name ready } } } } ${READ}
+  }
+}`
 export const NODE_RESOURCES = `query NodeResources($workflowId: ID!, $nodeId: String!) {
   nodeResources(workflowId: $workflowId, nodeId: $nodeId) {
     __typename ... on QueryNodeResourcesSuccess { data {

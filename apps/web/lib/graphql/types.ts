@@ -9,6 +9,8 @@ export type Cluster = {
   status: ClusterStatus
   statusMessage: string | null
   hasCredentials: boolean
+  /** The local sandbox: fake nodes that never pull an image. */
+  sandbox: boolean
   createdAt: string
 }
 
@@ -21,7 +23,7 @@ export type WorkflowSummary = {
   lastVersion: number
   runCount: number
   updatedAt: string
-  cluster: { id: string; name: string }
+  cluster: { id: string; name: string; sandbox?: boolean }
 }
 
 /** The design as stored: what the canvas loads and saves. */
@@ -41,10 +43,14 @@ export type VersionSummary = {
   tag: string | null
   description: string | null
   automatic: boolean
+  origin: VersionOrigin
   restoredFrom: number | null
   runStatus: string | null
   createdAt: string
 }
+
+/** What made a version (the API's VersionOrigin). */
+export type VersionOrigin = 'MANUAL' | 'RUN' | 'RESTORE' | 'FIX'
 
 export type VersionDetail = VersionSummary & { nodes: StoredNode[]; edges: StoredEdge[] }
 
@@ -126,3 +132,6 @@ export type NodeResources = {
   events: NodeResourceEvent[]
   pods: NodePod[]
 }
+
+/** What the cluster holds of a workflow now (what archiving or deleting it removes). */
+export type DeployedObjects = { clusterName: string; objects: { apiVersion: string; kind: string; namespace: string | null; name: string }[] }

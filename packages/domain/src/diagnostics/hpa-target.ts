@@ -3,11 +3,11 @@ import { eventsAbout } from '../health/events.ts';
 import { mainObject } from '../health/node-health.ts';
 import { condition, oneLine } from '../health/object-fields.ts';
 import type { DiagnosticInput } from './diagnostic-input.ts';
-import { type Evidence, type Finding, type Fix } from './finding.ts';
-import { linkedNodeId, nodeById, quantityValue, resourceOf } from './node-data.ts';
+import { type Evidence, type Finding } from './finding.ts';
+import { missingRequests, requestFix } from '../design/scaling-requests.ts';
+import { linkedNodeId, nodeById } from './node-data.ts';
 
-/** Requests suggested for a utilization target; capped at the limit, since requests may not exceed it. */
-export const DEFAULT_REQUESTS = { cpu: '100m', memory: '128Mi' } as const;
+export { DEFAULT_REQUESTS } from '../design/scaling-requests.ts';
 
 export function detectHpaTarget({ node, graph, observed }: DiagnosticInput): Finding[] {
   const hpa = mainObject('hpa', observed.main);
@@ -35,31 +35,12 @@ export function detectHpaTarget({ node, graph, observed }: DiagnosticInput): Fin
     ];
   }
 
-  // With no metric set the controller defaults to 80% CPU: CPU requests are needed then too.
-  const needs = [
-    ...(node.data.targetCPUUtilizationPercentage !== undefined || node.data.targetMemoryUtilizationPercentage === undefined ? (['cpu'] as const) : []),
-    ...(node.data.targetMemoryUtilizationPercentage !== undefined ? (['memory'] as const) : []),
-  ];
-  return needs
-    .filter((resource) => resourceOf(target, 'requests', resource) === undefined)
-    .map((resource) => ({
-      id: `hpa.target-without-requests:${resource}`,
-      type: 'hpa.target-without-requests',
-      severity: 'error' as const,
-      message: `Cannot compute ${resource} utilization: "${String(target.data.name)}" sets no ${resource} request`,
-      evidence,
-      fix: addRequestFix(target, resource),
-    }));
-}
-
-function addRequestFix(target: WorkflowNode, resource: 'cpu' | 'memory'): Fix {
-  const limit = resourceOf(target, 'limits', resource);
-  const fallback = DEFAULT_REQUESTS[resource];
-  const value = limit !== undefined && (quantityValue(limit) ?? Infinity) < (quantityValue(fallback) ?? 0) ? limit : fallback;
-  return {
-    id: `add-${resource}-request:${target.id}`,
-    title: `Request ${value} ${resource} for "${String(target.data.name)}"`,
-    description: `Sets resources.requests.${resource} on the target workload; utilization is measured against it, so pick what one replica needs.`,
-    patch: { nodeId: target.id, set: [{ path: ['resources', 'requests', resource], value }] },
-  };
+  return missingRequests(node, target).map((resource) => ({
+    id: `hpa.target-without-requests:${resource}`,
+    type: 'hpa.target-without-requests',
+    severity: 'error' as const,
+    message: `Cannot compute ${resource} utilization: "${String(target.data.name)}" sets no ${resource} request`,
+    evidence,
+    fix: requestFix(target, resource),
+  }));
 }

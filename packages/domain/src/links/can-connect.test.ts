@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { NODE_KINDS, type NodeKind } from '../kinds/node-kinds.ts';
-import { canConnect } from './can-connect.ts';
+import { article, canConnect } from './can-connect.ts';
 
 const WORKLOADS = ['deployment', 'statefulset', 'daemonset', 'job', 'cronjob'];
 
@@ -31,6 +31,12 @@ describe('canConnect', () => {
 
   it('uses the right article before a kind that starts with a vowel', () => {
     expect(canConnect('ingress', 'deployment')).toMatchObject({ ok: false, reason: expect.stringContaining('an ingress may connect to: service') });
+  });
+
+  it('says "an hpa", as the abbreviation is read', () => {
+    expect(canConnect('hpa', 'service')).toMatchObject({ ok: false, reason: expect.stringContaining('an hpa may connect to: deployment, statefulset') });
+    expect(article('Ingress')).toBe('an');
+    expect(article('HorizontalPodAutoscaler')).toBe('a');
   });
 
   it('names both kinds and lists what the source may connect to', () => {

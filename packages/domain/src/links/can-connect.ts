@@ -20,4 +20,8 @@ export function canConnect(source: NodeKind, target: NodeKind): CanConnectResult
   return { ok: false, reason: `${source} cannot connect to ${target}: ${may}${reversed}` };
 }
 
-const article = (kind: string) => (/^[aeiou]/.test(kind) ? 'an' : 'a');
+/**
+ * The indefinite article for a kind's id or label, as it is said: "an ingress", "an hpa" (an
+ * aitch), "a service", "a HorizontalPodAutoscaler".
+ */
+export const article = (word: string): 'a' | 'an' => (/^([aeiou]|hpa\b)/i.test(word) ? 'an' : 'a');

@@ -13,6 +13,8 @@ export type EdgeVerdict = { ok: true } | { ok: false; refusals: EdgeRefusal[] };
 export type EdgeRulesOptions = {
   /** How a message names an earlier edge it conflicts with (validateGraph: `edges[3]`); default: it does not. */
   refer?: (index: number) => string;
+  /** How a message names a node (the canvas says `Service “web”`); default `service "web"` (describeNode). */
+  describe?: (node: RuleNode) => string;
 };
 
 export interface EdgeRules {
@@ -38,6 +40,7 @@ export function edgeRules(nodes: Iterable<RuleNode>, options: EdgeRulesOptions =
   const slotTarget = new Map<string, Added>(); // slot with one target: its first edge
   const exclusiveSource = new Map<string, Added>(); // kind→target: its first edge
   const { refer } = options;
+  const describe = options.describe ?? describeNode;
 
   function evaluate(edge: RuleEdge, index: number | undefined): EdgeVerdict {
     const refuse = (message: string, field?: EdgeRefusal['field']): EdgeVerdict => ({ ok: false, refusals: [field ? { field, message } : { message }] });
@@ -55,12 +58,12 @@ export function edgeRules(nodes: Iterable<RuleNode>, options: EdgeRulesOptions =
     const definition = kindDefinition(source.type);
     if (definition.objects[0].namespaced && kindDefinition(target.type).objects[0].namespaced && namespaceOf(source) !== namespaceOf(target)) {
       return refuse(
-        `connects ${describeNode(source)} in namespace "${namespaceOf(source)}" to ${describeNode(target)} in namespace "${namespaceOf(target)}"; linked objects must share a namespace`,
+        `connects ${describe(source)} in namespace "${namespaceOf(source)}" to ${describe(target)} in namespace "${namespaceOf(target)}"; linked objects must share a namespace`,
       );
     }
 
     let slot = source.id;
-    let what = describeNode(source);
+    let what = describe(source);
     if (definition.edgeSlots) {
       const { noun, of } = definition.edgeSlots;
       const slots = of(source.data);
@@ -68,11 +71,11 @@ export function edgeRules(nodes: Iterable<RuleNode>, options: EdgeRulesOptions =
       const chosen = handle ? slots.find((s) => s.id === handle) : slots[0];
       if (!chosen) {
         return handle
-          ? refuse(`names no ${noun} of ${describeNode(source)} (no ${noun} has the id "${handle}")`, 'sourceHandle')
-          : refuse(`${describeNode(source)} has no ${noun} to route; add a ${noun} first`);
+          ? refuse(`names no ${noun} of ${describe(source)} (no ${noun} has the id "${handle}")`, 'sourceHandle')
+          : refuse(`${describe(source)} has no ${noun} to route; add a ${noun} first`);
       }
       slot = `${source.id}#${chosen.id}`;
-      what = `this ${noun} of ${describeNode(source)}`;
+      what = `this ${noun} of ${describe(source)}`;
     }
 
     // Each rule below counts the edge before the next one looks (as validateGraph always did),
@@ -80,7 +83,7 @@ export function edgeRules(nodes: Iterable<RuleNode>, options: EdgeRulesOptions =
     const key = `${edge.source}→${edge.target}→${slot}`;
     const duplicate = seen.get(key);
     if (duplicate !== undefined) {
-      return refuse(refer ? `duplicates ${refer(duplicate)}` : `${describeNode(source)} is already connected to ${describeNode(target)}`);
+      return refuse(refer ? `duplicates ${refer(duplicate)}` : `${describe(source)} is already connected to ${describe(target)}`);
     }
     if (index !== undefined) seen.set(key, index);
 
@@ -89,8 +92,8 @@ export function edgeRules(nodes: Iterable<RuleNode>, options: EdgeRulesOptions =
       if (previous) {
         return refuse(
           refer
-            ? `${what} may connect to only one node; ${refer(previous.index)} already connects it to ${describeNode(previous.node)}`
-            : `${what} may connect to only one node and already connects to ${describeNode(previous.node)}; remove that edge first`,
+            ? `${what} may connect to only one node; ${refer(previous.index)} already connects it to ${describe(previous.node)}`
+            : `${what} may connect to only one node and already connects to ${describe(previous.node)}; remove that edge first`,
         );
       }
       if (index !== undefined) slotTarget.set(slot, { index, node: target });
@@ -101,7 +104,7 @@ export function edgeRules(nodes: Iterable<RuleNode>, options: EdgeRulesOptions =
       const previous = exclusiveSource.get(targetKey);
       if (previous) {
         const { verb, why } = definition.exclusive;
-        return refuse(`${describeNode(target)} ${verb} ${describeNode(previous.node)}${refer ? ` (${refer(previous.index)})` : ''}; ${why}`);
+        return refuse(`${describe(target)} ${verb} ${describe(previous.node)}${refer ? ` (${refer(previous.index)})` : ''}; ${why}`);
       }
       if (index !== undefined) exclusiveSource.set(targetKey, { index, node: source });
     }
@@ -118,8 +121,9 @@ export function edgeRules(nodes: Iterable<RuleNode>, options: EdgeRulesOptions =
 export function connectionRule(
   graph: { nodes: Iterable<RuleNode>; edges: readonly RuleEdge[] },
   edge: RuleEdge,
+  options: Pick<EdgeRulesOptions, 'describe'> = {},
 ): { ok: true } | { ok: false; reason: string } {
-  const rules = edgeRules(graph.nodes);
+  const rules = edgeRules(graph.nodes, options);
   graph.edges.forEach((existing, index) => rules.add(existing, index));
   const verdict = rules.check(edge);
   return verdict.ok ? verdict : { ok: false, reason: verdict.refusals.map((r) => r.message).join('; ') };

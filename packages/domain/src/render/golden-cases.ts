@@ -161,7 +161,7 @@ export const GOLDEN_CASES: Record<string, GoldenCase> = {
           targetMemoryUtilizationPercentage: 80,
           behavior: { scaleDown: { stabilizationWindowSeconds: 300, policies: [{ type: 'Pods', value: 1, periodSeconds: 60 }] } },
         }),
-        web('dep', { replicas: 4 }),
+        web('dep', { replicas: 4, resources: { requests: { cpu: '200m', memory: '256Mi' } } }),
       ],
       [makeEdge('e1', 'hpa', 'dep')],
     ),

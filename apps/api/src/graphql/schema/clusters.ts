@@ -26,6 +26,7 @@ export const ClusterRef = builder.objectRef<PublicCluster>('Cluster').implement(
     status: t.expose('status', { type: ClusterStatusEnum }),
     statusMessage: t.exposeString('statusMessage', { nullable: true }),
     hasCredentials: t.exposeBoolean('hasCredentials'),
+    sandbox: t.exposeBoolean('sandbox', { description: 'The local sandbox (npm run sandbox): fake nodes that never pull images.' }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
     updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
   }),
@@ -51,11 +52,12 @@ const ClusterInput = builder.inputType('ClusterInput', {
   }),
 })
 
-const KubeconfigContext = builder.objectRef<{ name: string; cluster: string; server: string; problem: string | null }>('KubeconfigContext').implement({
+const KubeconfigContext = builder.objectRef<{ name: string; cluster: string; server: string; current: boolean; problem: string | null }>('KubeconfigContext').implement({
   fields: (t) => ({
     name: t.exposeString('name'),
     cluster: t.exposeString('cluster'),
     server: t.exposeString('server'),
+    current: t.exposeBoolean('current', { description: "Whether it is the kubeconfig's current-context (what kubectl would use)." }),
     problem: t.exposeString('problem', { nullable: true, description: 'Why registering with this context would be refused (naming the field), if it would.' }),
   }),
 })

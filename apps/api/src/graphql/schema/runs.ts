@@ -1,4 +1,5 @@
-import { cancelRun, getRun, listRuns, requires, startRun, type PublicRun } from '../../services/index.ts'
+import { ConflictError } from '../../errors.ts'
+import { cancelRun, getRun, listDeployedObjects, listRuns, requires, startRun, type DeployedObjects, type PublicRun } from '../../services/index.ts'
 import { builder } from '../builder.ts'
 import { pageType } from './page.ts'
 import { stripNulls } from './clusters.ts'
@@ -38,6 +39,19 @@ export const RunRef = builder.objectRef<PublicRun>('WorkflowRun').implement({
 
 const RunPage = pageType('RunPage', RunRef)
 
+const DeployedObjectRef = builder.objectRef<DeployedObjects['objects'][number]>('DeployedObject').implement({
+  fields: (t) => ({
+    apiVersion: t.exposeString('apiVersion'),
+    kind: t.exposeString('kind'),
+    namespace: t.exposeString('namespace', { nullable: true }),
+    name: t.exposeString('name'),
+  }),
+})
+const DeployedObjectsRef = builder.objectRef<DeployedObjects>('DeployedObjects').implement({
+  description: 'What the cluster holds of a workflow now: what archiving or deleting it removes.',
+  fields: (t) => ({ clusterName: t.exposeString('clusterName'), objects: t.field({ type: [DeployedObjectRef], resolve: (d) => d.objects }) }),
+})
+
 const StartedRun = builder.objectRef<{ runId: string; status: string; version: number }>('StartedRun').implement({
   fields: (t) => ({ runId: t.exposeID('runId'), status: t.string({ resolve: (r) => r.status.toLowerCase() }), version: t.exposeInt('version') }),
 })
@@ -49,6 +63,13 @@ builder.queryFields((t) => ({
     errors: { types: READ_ERRORS },
     args: { workflowId: t.arg.id(), page: t.arg.int({ required: false }), limit: t.arg.int({ required: false }) },
     resolve: (_r, { workflowId, ...rest }, ctx) => listRuns(ctx.deps, ctx.actor!, String(workflowId), stripNulls(rest)),
+  }),
+  deployedObjects: t.field({
+    type: DeployedObjectsRef,
+    authScopes: { loggedIn: true },
+    errors: { types: [...READ_ERRORS, ConflictError] },
+    args: { workflowId: t.arg.id() },
+    resolve: (_r, args, ctx) => listDeployedObjects(ctx.deps, ctx.actor!, String(args.workflowId)),
   }),
   run: t.field({
     type: RunRef,

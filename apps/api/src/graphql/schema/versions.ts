@@ -12,6 +12,11 @@ import { pageType } from './page.ts'
 import { stripNulls } from './clusters.ts'
 import { READ_ERRORS, WRITE_ERRORS } from './errors.ts'
 
+export const VersionOriginEnum = builder.enumType('VersionOrigin', {
+  description: 'What made a version: a person (MANUAL), a run (RUN), restoring another (RESTORE), a diagnostics fix (FIX).',
+  values: ['MANUAL', 'RUN', 'RESTORE', 'FIX'] as const,
+})
+
 export const VersionRef = builder.objectRef<PublicVersion>('WorkflowVersion').implement({
   fields: (t) => ({
     id: t.exposeID('id'),
@@ -24,6 +29,7 @@ export const VersionRef = builder.objectRef<PublicVersion>('WorkflowVersion').im
     edges: t.expose('edges', { type: 'JSON' }),
     manifests: t.expose('manifests', { type: 'JSON', nullable: true }),
     automatic: t.exposeBoolean('automatic'),
+    origin: t.expose('origin', { type: VersionOriginEnum }),
     restoredFrom: t.exposeInt('restoredFrom', { nullable: true }),
     createdById: t.exposeID('createdById', { nullable: true }),
     runId: t.exposeID('runId', { nullable: true }),
@@ -49,8 +55,15 @@ builder.queryFields((t) => ({
     type: VersionPage,
     authScopes: { loggedIn: true },
     errors: { types: READ_ERRORS },
-    args: { workflowId: t.arg.id(), page: t.arg.int({ required: false }), limit: t.arg.int({ required: false }) },
-    resolve: (_r, { workflowId, ...rest }, ctx) => listVersions(ctx.deps, ctx.actor!, String(workflowId), stripNulls(rest)),
+    args: {
+      workflowId: t.arg.id(),
+      page: t.arg.int({ required: false }),
+      limit: t.arg.int({ required: false }),
+      tagged: t.arg.boolean({ required: false, description: 'only versions with a tag' }),
+      origin: t.arg({ type: VersionOriginEnum, required: false }),
+    },
+    resolve: (_r, { workflowId, origin, ...rest }, ctx) =>
+      listVersions(ctx.deps, ctx.actor!, String(workflowId), { ...stripNulls(rest), origin: origin?.toLowerCase() }),
   }),
   version: t.field({
     type: VersionRef,

@@ -69,12 +69,22 @@ export async function updateCluster(deps: Deps, actor: Actor, idOrName: string, 
   return credentials ? testCluster(deps, actor, cluster.id) : getCluster(deps, actor, cluster.id)
 }
 
+/**
+ * Refused, naming them, while workflows deploy to the cluster: they would be left without a
+ * target. Workflows already deleted only kept their history for this cluster; it goes with it
+ * (the confirmation says so), or a cluster used once could never be removed.
+ */
 export async function deleteCluster(deps: Deps, actor: Actor, idOrName: string): Promise<void> {
   const cluster = await getOwnCluster(deps, actor, idOrName)
-  // Soft-deleted workflows keep their history, which names the cluster: they count too.
-  const used = await deps.db.workflow.count({ where: { clusterId: cluster.id } })
-  if (used > 0) throw new ConflictError(`cluster ${cluster.name} is the target of ${used} workflow(s), including deleted ones; it cannot be deleted`)
-  await deps.db.cluster.delete({ where: { id: cluster.id } })
+  const live = await deps.db.workflow.findMany({ where: { clusterId: cluster.id, deletedAt: null }, select: { name: true }, orderBy: { name: 'asc' }, take: 11 })
+  if (live.length > 0) {
+    const names = live.slice(0, 10).map((w) => `"${w.name}"`).join(', ') + (live.length > 10 ? ' and more' : '')
+    throw new ConflictError(`cluster ${cluster.name} is the target of ${names}; move them to another cluster (workflow settings) or delete them first`, 'CLUSTER_IN_USE')
+  }
+  await deps.db.$transaction([
+    deps.db.workflow.deleteMany({ where: { clusterId: cluster.id, deletedAt: { not: null } } }),
+    deps.db.cluster.delete({ where: { id: cluster.id } }),
+  ])
 }
 
 const authTypeOf = (c: ConnectionInput) => ('kubeconfig' in c ? 'kubeconfig' : 'token')

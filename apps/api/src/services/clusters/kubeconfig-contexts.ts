@@ -10,7 +10,7 @@ import { kubeconfigInvalid } from './cluster-connection.ts'
 export function kubeconfigContexts(input: unknown) {
   const { kubeconfig } = parseInput(z.object({ kubeconfig: z.string().min(1).max(512 * 1024) }), input)
   try {
-    return listContexts(kubeconfig).map(({ name, cluster, server, problem }) => ({ name, cluster, server, problem: problem ?? null }))
+    return listContexts(kubeconfig).map(({ name, cluster, server, current, problem }) => ({ name, cluster, server, current, problem: problem ?? null }))
   } catch (e) {
     if (e instanceof KubeconfigError) throw kubeconfigInvalid(e, [])
     throw e

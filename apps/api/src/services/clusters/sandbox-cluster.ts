@@ -62,7 +62,7 @@ export async function mayUseSandbox(deps: Deps, userId: string): Promise<boolean
   return !!user && deps.config.sandboxUsers.some((entry) => entry === user.email || (entry.startsWith('@') && user.email.endsWith(entry)))
 }
 
-/** The cluster KubeOrch registered for the sandbox (not a user's own cluster of that name). */
+/** The cluster KubeOrch registered for the sandbox (not a user's own cluster of that name; kwok nodes: images are never pulled, failure images fail on purpose). */
 export const isSandboxCluster = (c: Pick<Cluster, 'name' | 'description'>) => c.name === SANDBOX_CLUSTER_NAME && c.description === SANDBOX_DESCRIPTION
 
 // Marks the cluster as the auto-registered one; a user's own cluster named "sandbox" is left alone.

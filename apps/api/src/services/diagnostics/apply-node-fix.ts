@@ -4,6 +4,7 @@ import type { Actor, Deps } from '../context.ts'
 import { parseInput } from '../parse-input.ts'
 import { refuseIfRunActive, startRun } from '../runs/start-run.ts'
 import { saveWorkflow } from '../workflows/save-workflow.ts'
+import { snapshotVersion } from '../versions/snapshot-version.ts'
 import type { PublicWorkflow } from '../workflows/public-workflow.ts'
 import { loadWorkflow } from '../workflows/workflow-access.ts'
 import { previewNodeFix, type FixPreview } from './preview-node-fix.ts'
@@ -33,6 +34,12 @@ export async function applyNodeFix(deps: Deps, actor: Actor, workflowId: string,
   if (run) await refuseIfRunActive(deps, wf.id)
   const preview = await previewNodeFix(deps, actor, workflowId, nodeId, fixId)
   const workflow = await saveWorkflow(deps, actor, workflowId, { ...preview.graph, revision: revision ?? preview.revision })
-  const started = run ? await startRun(deps, actor, workflowId, {}) : null
+  const fix = { title: preview.fix.title, description: preview.fix.description }
+  // The fixed design is kept as a version named after the fix: the run's own, or one of its own.
+  const started = run ? await startRun(deps, actor, workflowId, {}, 'MANUAL', { fix }) : null
+  if (!started) {
+    const version = await deps.db.$transaction((tx) => snapshotVersion(tx, workflowId, 'canvas', { automatic: false, origin: 'FIX', name: fix.title, description: fix.description, createdById: actor.userId }))
+    deps.events.publish({ type: 'version_created', workflowId, version: version.version })
+  }
   return { ...preview, workflow, run: started && { runId: started.runId, version: started.version } }
 }

@@ -10,14 +10,25 @@ export async function removeDeployedObjects(deps: Deps, workflowId: string, clus
   await deps.db.workflowRun.updateMany({ where: { workflowId, status: 'RUNNING' }, data: { cancelRequested: true } })
   await deps.monitors.stop(workflowId)
   const cluster = await deps.db.cluster.findUnique({ where: { id: clusterId }, select: { credentials: true } })
-  if (!cluster?.credentials) return 0
+  if (!cluster?.credentials) {
+    // Nothing of ours can be there; what was recorded (credentials since removed) is forgotten.
+    await forgetNodeStates(deps, workflowId)
+    return 0
+  }
   const { applier } = await kubeForCluster(deps, clusterId)
   const objects = await applier.listManaged(workflowSelector(workflowId), [...MANAGED_TYPES])
   const results = await applier.delete(
     objects.map((o) => ({ apiVersion: o.apiVersion, kind: o.kind, namespace: o.metadata.namespace, name: o.metadata.name })),
   )
-  await deps.db.nodeStatus.deleteMany({ where: { workflowId } })
+  await forgetNodeStates(deps, workflowId)
   const failed = results.filter((r) => !r.ok)
   if (failed.length) throw new Error(`could not delete ${failed.length} object(s) of workflow ${workflowId}`)
   return results.length
+}
+
+/** Open canvases were coloured by these nodes' last states: they are gone with the objects. */
+async function forgetNodeStates(deps: Deps, workflowId: string): Promise<void> {
+  const known = await deps.db.nodeStatus.findMany({ where: { workflowId }, select: { nodeId: true } })
+  await deps.db.nodeStatus.deleteMany({ where: { workflowId } })
+  for (const { nodeId } of known) deps.events.publish({ type: 'node_update', workflowId, nodeId, state: 'unknown', message: 'Removed from the cluster' })
 }

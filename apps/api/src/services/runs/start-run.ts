@@ -21,7 +21,7 @@ export async function startRun(
   workflowId: string,
   input: unknown,
   trigger: TriggerKind = 'MANUAL',
-  opts: { triggerId?: string } = {},
+  opts: { triggerId?: string; /** A run that deploys a diagnostics fix: its version says so. */ fix?: { title: string; description: string } } = {},
 ): Promise<{ runId: string; status: 'RUNNING'; version: number }> {
   const { triggerData } = parseInput(startRunInput, input ?? {})
   const wf = await loadWorkflow(deps, actor, workflowId, 'edit')
@@ -32,7 +32,11 @@ export async function startRun(
   let run
   try {
     run = await deps.db.$transaction(async (tx) => {
-      const version = await snapshotVersion(tx, wf.id, 'canvas', { automatic: true, createdById: actor.userId })
+      const version = await snapshotVersion(tx, wf.id, 'canvas', {
+        automatic: true,
+        createdById: actor.userId,
+        ...(opts.fix ? { origin: 'FIX' as const, name: opts.fix.title, description: opts.fix.description } : { origin: 'RUN' as const }),
+      })
       const created = await tx.workflowRun.create({
         data: {
           workflowId: wf.id,

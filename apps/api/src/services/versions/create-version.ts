@@ -10,7 +10,7 @@ export async function createVersion(deps: Deps, actor: Actor, workflowId: string
   const meta = parseInput(createVersionInput, input)
   const wf = await loadWorkflow(deps, actor, workflowId, 'edit')
   const version = await deps.db.$transaction((tx) =>
-    snapshotVersion(tx, wf.id, 'canvas', { ...meta, automatic: false, createdById: actor.userId }),
+    snapshotVersion(tx, wf.id, 'canvas', { ...meta, automatic: false, origin: 'MANUAL', createdById: actor.userId }),
   )
   deps.events.publish({ type: 'version_created', workflowId: wf.id, version: version.version })
   return toPublicVersion(version)

@@ -21,6 +21,7 @@ export async function restoreVersion(deps: Deps, actor: Actor, workflowId: strin
   const { restored, revision, status } = await deps.db.$transaction(async (tx) => {
     const restored = await snapshotVersion(tx, source.workflowId, snapshot, {
       automatic: false,
+      origin: 'RESTORE',
       restoredFrom: source.version,
       description: `Restored from version ${source.version}`,
       createdById: actor.userId,

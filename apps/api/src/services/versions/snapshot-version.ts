@@ -1,4 +1,4 @@
-import type { Prisma, WorkflowVersion } from '@kubeorch/db'
+import type { Prisma, VersionOrigin, WorkflowVersion } from '@kubeorch/db'
 
 type Tx = Prisma.TransactionClient
 
@@ -13,6 +13,8 @@ export type VersionMeta = {
   tag?: string
   description?: string
   automatic: boolean
+  /** What made it: a person (manual), a run, a restore, a diagnostics fix. */
+  origin: VersionOrigin
   restoredFrom?: number
   createdById: string
 }

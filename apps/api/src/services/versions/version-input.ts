@@ -13,6 +13,13 @@ export const updateVersionInput = createVersionInput.extend({
   tag: createVersionInput.shape.tag.unwrap().nullable().optional(),
   description: z.string().trim().max(2000).nullable().optional(),
 })
-export const listVersionsInput = z.object(pageInput)
+export const VERSION_ORIGINS = ['manual', 'run', 'restore', 'fix'] as const
+export const listVersionsInput = z.object({
+  ...pageInput,
+  /** Only versions with a tag. REST sends query strings, GraphQL a boolean. */
+  tagged: z.union([z.boolean(), z.enum(['true', 'false']).transform((v) => v === 'true')]).optional(),
+  /** Only versions of this origin. */
+  origin: z.enum(VERSION_ORIGINS).optional(),
+})
 export const versionNumber = z.coerce.number({ error: 'must be a version number' }).int().min(1)
 export const compareVersionsInput = z.object({ v1: versionNumber, v2: versionNumber, includePosition: z.coerce.boolean().default(false) })

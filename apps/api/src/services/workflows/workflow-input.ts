@@ -13,8 +13,17 @@ export const createWorkflowInput = z.object({
 })
 
 export const updateWorkflowInput = z
-  .object({ name: workflowName.optional(), description: workflowDescription.optional(), clusterId: z.string().trim().min(1).optional() })
-  .refine((v) => Object.values(v).some((x) => x !== undefined), 'nothing to update')
+  .object({
+    name: workflowName.optional(),
+    description: workflowDescription.optional(),
+    clusterId: z.string().trim().min(1).optional(),
+    /**
+     * Moving to another cluster while objects are deployed on the current one: true deletes them
+     * there first (what archiving does); without it the move is refused, naming the cluster.
+     */
+    removeFromCurrentCluster: z.boolean().optional(),
+  })
+  .refine((v) => [v.name, v.description, v.clusterId].some((x) => x !== undefined), 'nothing to update')
 
 export const listWorkflowsInput = z.object({
   ...pageInput,

@@ -1,12 +1,16 @@
 'use client'
 
 import '@xterm/xterm/css/xterm.css'
-import { useEffect, useRef, useState, type FormEvent } from 'react'
-import { useClient } from 'urql'
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react'
+import { useClient, useQuery } from 'urql'
 import { useApiUrl } from '../../../lib/api-url-context'
 import { CREATE_TERMINAL_TICKET } from '../../../lib/graphql/auth-operations'
+import { NODE_PODS } from '../../../lib/graphql/operations'
 import { unwrap, type ApiResult } from '../../../lib/graphql/result'
+import type { NodePod } from '../../../lib/graphql/types'
 import { terminalUrl } from '../../../lib/terminal-url'
+
+type PodChoice = Pick<NodePod, 'name' | 'phase'> & { containers: { name: string; ready: boolean }[] }
 
 type Phase = { state: 'idle' } | { state: 'connecting' } | { state: 'ready'; pod: string; container: string; shell: string } | { state: 'closed'; message: string; failed: boolean }
 
@@ -21,6 +25,18 @@ export function TerminalPanel({ workflowId, nodeId }: { workflowId: string; node
   const host = useRef<HTMLDivElement>(null)
   const [target, setTarget] = useState<{ pod: string; container: string } | null>(null)
   const [phase, setPhase] = useState<Phase>({ state: 'idle' })
+  const [pod, setPod] = useState('')
+  const [container, setContainer] = useState('')
+  const ids = useId()
+  // The node's pods, as the logs panel offers them: a list to choose from, not a name to type.
+  const [{ data }, refetchPods] = useQuery<{ nodeResources: ApiResult<{ pods: PodChoice[] }> }>({
+    query: NODE_PODS,
+    variables: { workflowId, nodeId },
+    requestPolicy: 'network-only',
+  })
+  const podsResult = data ? unwrap(data.nodeResources) : null
+  const pods = podsResult?.ok ? podsResult.data.pods : []
+  const containers = pods.find((p) => p.name === pod)?.containers ?? []
 
   useEffect(() => {
     if (!target || !host.current) return
@@ -79,22 +95,35 @@ export function TerminalPanel({ workflowId, nodeId }: { workflowId: string; node
 
   function onConnect(e: FormEvent<HTMLFormElement>) {
     e.preventDefault()
-    const form = new FormData(e.currentTarget)
-    setTarget({ pod: String(form.get('pod') ?? '').trim(), container: String(form.get('container') ?? '').trim() })
+    setTarget({ pod, container })
   }
 
   const live = phase.state === 'connecting' || phase.state === 'ready'
   return (
     <section className="monitor-panel" aria-label="Terminal">
       <form className="row monitor-controls" onSubmit={onConnect}>
-        <label className="inline-field">
-          Pod
-          <input name="pod" placeholder="first running pod" disabled={live} size={22} />
-        </label>
-        <label className="inline-field">
-          Container
-          <input name="container" placeholder="first container" disabled={live} size={14} />
-        </label>
+        <span className="inline-field">
+          <label htmlFor={`${ids}-pod`}>Pod</label>
+          <select id={`${ids}-pod`} value={pod} disabled={live} onChange={(e) => (setPod(e.target.value), setContainer(''))} onFocus={() => refetchPods({ requestPolicy: 'network-only' })}>
+            <option value="">{pods.length ? 'First running pod' : podsResult ? 'No pods yet' : 'Loading pods…'}</option>
+            {pods.map((p) => (
+              <option key={p.name} value={p.name}>
+                {p.name} ({p.phase})
+              </option>
+            ))}
+          </select>
+        </span>
+        <span className="inline-field">
+          <label htmlFor={`${ids}-container`}>Container</label>
+          <select id={`${ids}-container`} value={container} disabled={live || !pod} onChange={(e) => setContainer(e.target.value)}>
+            <option value="">First container</option>
+            {containers.map((c) => (
+              <option key={c.name} value={c.name}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+        </span>
         {live ? (
           // Keys: React must not turn this button into the submit one while its click is handled.
           <button key="disconnect" type="button" className="btn btn-sm" onClick={() => (setTarget(null), setPhase({ state: 'closed', message: 'disconnected', failed: false }))}>

@@ -77,7 +77,9 @@ export function CommandPalette({ onPick, onClose }: { onPick(kind: NodeKind): vo
             role="option"
             aria-selected={i === active}
             className={i === active ? 'is-active' : undefined}
-            onMouseEnter={() => setActive(i)}
+            // Only a moving mouse chooses: the list opening under a resting pointer must not
+            // move the choice away from the best match (Enter picks the first row).
+            onMouseMove={() => active !== i && setActive(i)}
             onMouseDown={(e) => e.preventDefault()}
             onClick={() => pick(i)}
           >

@@ -15,3 +15,11 @@ export const PALETTE_ITEMS: PaletteItem[] = NODE_KINDS.map((kind) => {
 
 /** The drag data type: a palette drag carries only the kind. */
 export const KIND_DRAG_TYPE = 'application/x-kubeorch-kind'
+
+/**
+ * "HorizontalPodAutoscaler" → ["Horizontal", "Pod", "Autoscaler"]: where a long kind name may wrap
+ * in a narrow list (at word starts, never inside a word).
+ */
+export function labelParts(label: string): string[] {
+  return label.split(/(?<=[a-z])(?=[A-Z])/)
+}

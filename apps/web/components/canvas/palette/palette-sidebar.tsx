@@ -1,9 +1,9 @@
 'use client'
 
-import { memo, type DragEvent } from 'react'
+import { Fragment, memo, type DragEvent } from 'react'
 import type { NodeKind } from '@kubeorch/domain'
 import { CATEGORY_COLOR, CATEGORY_LABEL } from '../nodes/kind-style'
-import { KIND_DRAG_TYPE, PALETTE_ITEMS, type PaletteItem } from './palette-items'
+import { KIND_DRAG_TYPE, labelParts, PALETTE_ITEMS, type PaletteItem } from './palette-items'
 
 const GROUPS = Object.keys(CATEGORY_LABEL) as (keyof typeof CATEGORY_LABEL)[]
 
@@ -52,7 +52,14 @@ function PaletteEntry({ item, disabled, onAdd }: { item: PaletteItem; disabled: 
         style={{ '--kind-color': CATEGORY_COLOR[item.category] } as React.CSSProperties}
       >
         <span className="palette-swatch" aria-hidden />
-        {item.label}
+        <span className="palette-label">
+          {labelParts(item.label).map((part, i) => (
+            <Fragment key={i}>
+              {i > 0 && <wbr />}
+              {part}
+            </Fragment>
+          ))}
+        </span>
       </button>
     </li>
   )

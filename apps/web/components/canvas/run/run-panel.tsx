@@ -4,6 +4,7 @@ import Link from 'next/link'
 import { useEffect, useRef } from 'react'
 import type { RunLogLine } from '../../../lib/graphql/types'
 import { useCanvasStore } from '../store/canvas-store-context'
+import type { RunProgress } from '../store/live-slice'
 import { formatDuration, RunStatusBadge } from './run-format'
 
 /** Apply lines in the run log read "<Kind> <ns>/<name> <action>" (apps/api execute-run). */
@@ -37,10 +38,14 @@ export function RunPanel({ workflowId }: { workflowId: string }) {
       <header className="run-panel-head">
         <strong>Run{run.version ? ` of version ${run.version}` : ''}</strong>
         <RunStatusBadge status={run.status} />
+        {/* What the run did, and separately what the nodes are now: a failed run's nodes may be
+            green by now, a completed run's may have turned red since. */}
         <span className="run-panel-progress" data-testid="run-progress">
-          {applied} object{applied === 1 ? '' : 's'} applied · {healthy}/{total} nodes healthy
+          {[outcome(run.status, run.durationMs), `${applied} object${applied === 1 ? '' : 's'} applied`].filter(Boolean).join(' · ')}
+        </span>
+        <span className="run-panel-now" data-testid="nodes-now">
+          Nodes now: {healthy}/{total} healthy
           {failing > 0 && <span className="text-danger"> · {failing} failing</span>}
-          {run.durationMs !== undefined && ` · ${formatDuration(run.durationMs)}`}
         </span>
         <span className="spacer" />
         <Link href={`/workflows/${workflowId}/runs/${run.runId}`} className="btn btn-sm btn-ghost">
@@ -63,6 +68,13 @@ export function RunPanel({ workflowId }: { workflowId: string }) {
       </ol>
     </section>
   )
+}
+
+/** How long, after the status badge: "[Completed] in 2.1 s", "[Failed] after 31 s", "[Running] so far". */
+function outcome(status: RunProgress['status'], durationMs: number | undefined): string {
+  if (status === 'running') return 'so far'
+  if (durationMs === undefined) return ''
+  return `${status === 'completed' ? 'in' : 'after'} ${formatDuration(durationMs)}`
 }
 
 export function LogLine({ line }: { line: RunLogLine }) {

@@ -18,6 +18,8 @@ export type JsonSchema = {
   minLength?: number
   maxLength?: number
   description?: string
+  /** A field kept for old data and scripts (a Deployment's `port`): not offered unless already set. */
+  deprecated?: boolean
 }
 
 const cache = new Map<NodeKind, JsonSchema>()

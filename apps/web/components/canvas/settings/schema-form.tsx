@@ -1,5 +1,6 @@
 'use client'
 
+import type { LinkedFieldNote } from '@kubeorch/domain'
 import { createContext, useContext, useState, type ReactNode } from 'react'
 import { getIn, humanize, initialValue, pathKey, setIn, type JsonSchema, type Path } from './kind-json-schema'
 
@@ -11,6 +12,10 @@ type FormContext = {
   /** Paths whose values are write-only (secret values): shown as password inputs. */
   secretPaths: (path: Path) => boolean
   root: Record<string, unknown>
+  /** What edges do to fields, by path (describeLinks): the value they fill in, or that they override it. */
+  notes: Record<string, LinkedFieldNote>
+  /** Values offered for a text field, by path (an image field on the sandbox: its failure images). */
+  suggestions?: Record<string, { value: string; label: string }[]>
   onChange(path: Path, value: unknown): void
 }
 const Ctx = createContext<FormContext | null>(null)
@@ -31,7 +36,11 @@ export function SchemaForm(props: Omit<FormContext, 'onChange'> & { schema: Json
 }
 
 function ObjectFields({ schema, path }: { schema: JsonSchema; path: Path }) {
-  const entries = Object.entries(schema.properties ?? {}).filter(([key]) => !key.startsWith('_'))
+  const form = useForm()
+  // One way to say each thing: a deprecated alias shows only on data that still uses it.
+  const entries = Object.entries(schema.properties ?? {}).filter(
+    ([key, s]) => !key.startsWith('_') && (!s.deprecated || getIn(form.root, [...path, key]) !== undefined),
+  )
   // Simple fields first, then the nested groups, each in schema order.
   const simple = entries.filter(([, s]) => !isGroup(s))
   const groups = entries.filter(([, s]) => isGroup(s))
@@ -57,12 +66,14 @@ function Field({ name, schema, path, required }: { name: string; schema: JsonSch
   const errors = form.errors.get(pathKey(path))
   const value = getIn(form.root, path)
   const label = humanize(name)
+  const note = form.notes[pathKey(path)]
   const errorId = errors ? `${id}-error` : undefined
+  const noteId = note ? `${id}-note` : undefined
   const common = {
     id,
-    disabled: form.readOnly,
+    disabled: form.readOnly || note?.overridden === true,
     'aria-invalid': errors ? true : undefined,
-    'aria-describedby': errorId,
+    'aria-describedby': [errorId, noteId].filter(Boolean).join(' ') || undefined,
     'aria-required': required || undefined,
   }
   const set = (v: unknown) => form.onChange(path, v)
@@ -71,7 +82,12 @@ function Field({ name, schema, path, required }: { name: string; schema: JsonSch
       {errors.join('; ')}
     </span>
   )
-  const placeholder = schema.default !== undefined && typeof schema.default !== 'object' ? `default: ${String(schema.default)}` : undefined
+  const placeholder = note?.placeholder ?? (schema.default !== undefined && typeof schema.default !== 'object' ? `default: ${String(schema.default)}` : undefined)
+  const noteText = (note || schema.deprecated) && (
+    <span id={noteId ?? `${id}-note`} className="field-hint linked-note">
+      {note?.hint ?? schema.description}
+    </span>
+  )
 
   // Nested object: a collapsible group.
   if (schema.type === 'object' && schema.properties) {
@@ -169,15 +185,26 @@ function Field({ name, schema, path, required }: { name: string; schema: JsonSch
     )
   } else {
     const secret = form.secretPaths(path)
+    const offered = form.suggestions?.[pathKey(path)]
     input = (
+      <>
+      {offered && (
+        <datalist id={`${id}-suggestions`}>
+          {offered.map((o) => (
+            <option key={o.value} value={o.value} label={o.label} />
+          ))}
+        </datalist>
+      )}
       <input
         {...common}
+        list={offered ? `${id}-suggestions` : undefined}
         type={secret ? 'password' : 'text'}
         autoComplete={secret ? 'new-password' : 'off'}
         placeholder={secret ? 'write-only: leave empty to keep' : placeholder}
         value={typeof value === 'string' ? value : value === undefined ? '' : String(value)}
         onChange={(e) => set(e.target.value === '' && !required ? undefined : e.target.value)}
       />
+      </>
     )
   }
 
@@ -188,6 +215,7 @@ function Field({ name, schema, path, required }: { name: string; schema: JsonSch
         {required && <span aria-hidden> *</span>}
       </label>
       {input}
+      {noteText}
       {errorText}
     </div>
   )
@@ -217,6 +245,7 @@ function ListField({ label, schema, path, errors }: { label: string; schema: Jso
           <legend>
             {humanize(singular)} {i + 1}
           </legend>
+          {form.notes[pathKey([...path, i])] && <p className="field-hint linked-note">{form.notes[pathKey([...path, i])]!.hint}</p>}
           <ObjectFields schema={item} path={[...path, i]} />
           {!form.readOnly && (
             <button

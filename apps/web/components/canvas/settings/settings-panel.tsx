@@ -1,28 +1,38 @@
 'use client'
 
-import { kindRegistry, type GraphIssue, type NodeKind } from '@kubeorch/domain'
+import { describeLinks, isWorkloadKind, kindRegistry, type GraphIssue, type LinkDescription, type NodeKind } from '@kubeorch/domain'
+import { FAILURE_IMAGE_EFFECTS, FAILURE_IMAGES } from '@kubeorch/testenv/failures'
 import Link from 'next/link'
 import { useMemo } from 'react'
-import { checkConnection } from '../store/connection-rules'
+import { aKind, checkConnection } from '../store/connection-rules'
 import { useCanvasStore, useCanvasStoreApi } from '../store/canvas-store-context'
 import type { CanvasNode } from '../store/design'
 import { kindJsonSchema, pathKey, type Path } from './kind-json-schema'
 import { SchemaForm } from './schema-form'
 
 /** Settings of the selected node: its form, its connections, and the fields its edges set. */
-export function SettingsPanel({ workflowId }: { workflowId: string }) {
+/**
+ * On the sandbox no image is ever pulled (its nodes are kwok's), so a typo runs green; these
+ * images fail on purpose, to see a red node, diagnostics and their fixes.
+ */
+const SANDBOX_IMAGES = (Object.keys(FAILURE_IMAGES) as (keyof typeof FAILURE_IMAGES)[]).map((key) => ({
+  value: FAILURE_IMAGES[key],
+  label: `fails on the sandbox: ${FAILURE_IMAGE_EFFECTS[key]}`,
+}))
+
+export function SettingsPanel({ workflowId, sandbox = false }: { workflowId: string; sandbox?: boolean }) {
   const selectedId = useCanvasStore((s) => {
     const selected = s.nodes.filter((n) => n.selected)
     return selected.length === 1 ? selected[0]!.id : null
   })
   return (
     <aside className="settings" aria-label="Settings">
-      {selectedId ? <NodeSettings key={selectedId} id={selectedId} workflowId={workflowId} /> : <GraphOverview />}
+      {selectedId ? <NodeSettings key={selectedId} id={selectedId} workflowId={workflowId} sandbox={sandbox} /> : <GraphOverview />}
     </aside>
   )
 }
 
-function NodeSettings({ id, workflowId }: { id: string; workflowId: string }) {
+function NodeSettings({ id, workflowId, sandbox }: { id: string; workflowId: string; sandbox: boolean }) {
   const store = useCanvasStoreApi()
   const node = useCanvasStore((s) => s.nodes.find((n) => n.id === id))
   const issues = useCanvasStore((s) => s.issuesByNode[id])
@@ -31,7 +41,7 @@ function NodeSettings({ id, workflowId }: { id: string; workflowId: string }) {
   if (!node) return null
   const kind = node.type as NodeKind
   const def = kindRegistry[kind]
-  const linked = Object.entries(node.data).filter(([k]) => k.startsWith('_linked'))
+  const links = describeLinks(kind, node.data)
   const nodeLevel = errors.get('') ?? []
 
   return (
@@ -44,6 +54,7 @@ function NodeSettings({ id, workflowId }: { id: string; workflowId: string }) {
         <span className="muted small"> — manifest, live object, pods, events</span>
       </p>
       {readOnly && <p className="field-hint">This workflow is read-only in its current status.</p>}
+      <DesignWarnings id={id} readOnly={readOnly} />
       {nodeLevel.length > 0 && (
         <div className="form-error" role="alert">
           {nodeLevel.join('; ')}
@@ -56,23 +67,64 @@ function NodeSettings({ id, workflowId }: { id: string; workflowId: string }) {
           idPrefix={`node-${id.slice(0, 8)}`}
           readOnly={readOnly}
           errors={errors}
+          notes={links.fields}
+          suggestions={sandbox && isWorkloadKind(kind) ? { image: SANDBOX_IMAGES } : undefined}
           secretPaths={(path: Path) => kind === 'secret' && path[0] === 'entries' && path[2] === 'value'}
           onChange={(data, field) => store.getState().updateNodeData(id, data, field)}
         />
       </form>
       <Connections node={node} readOnly={readOnly} />
-      {linked.length > 0 && (
-        <details className="form-group" open>
-          <summary>Linked fields (from edges)</summary>
-          <pre className="linked">{JSON.stringify(Object.fromEntries(linked), null, 2)}</pre>
-        </details>
-      )}
+      <LinkedFields links={links} />
       {!readOnly && (
         <button type="button" className="btn btn-danger" style={{ marginTop: '1rem' }} onClick={() => store.getState().deleteSelected()}>
           Delete node
         </button>
       )}
     </div>
+  )
+}
+
+/** What would deploy and then fail, with the domain's one-click fix (the server refuses such a run). */
+function DesignWarnings({ id, readOnly }: { id: string; readOnly: boolean }) {
+  const store = useCanvasStoreApi()
+  const warnings = useCanvasStore((s) => s.warnings.filter((w) => w.targetId === id || w.hpaId === id))
+  if (warnings.length === 0) return null
+  return (
+    <div className="design-warning" role="status" aria-label="Design warnings">
+      {warnings.map((w) => (
+        <div key={`${w.hpaId}-${w.targetId}-${w.resource}`}>
+          <p>⚠ {w.message}. A run would fail.</p>
+          {!readOnly && (
+            <button type="button" className="btn btn-sm btn-primary" onClick={() => store.getState().applyPatch(w.fix.patch)}>
+              {w.fix.title}
+            </button>
+          )}
+        </div>
+      ))}
+    </div>
+  )
+}
+
+/** What this node's edges make it do, in sentences; each linked node is a link that selects it. */
+function LinkedFields({ links }: { links: LinkDescription }) {
+  const store = useCanvasStoreApi()
+  if (links.sentences.length === 0) return null
+  return (
+    <section className="form-group linked-fields" aria-label="Linked through edges">
+      <h3>Through its edges</h3>
+      <ul>
+        {links.sentences.map((s, i) => (
+          <li key={i}>
+            {s.before}{' '}
+            <button type="button" className="link-button" onClick={() => store.getState().selectOnly(s.node.nodeId)}>
+              {kindRegistry[s.node.kind].label} {s.node.name || '(unnamed)'}
+            </button>
+            {s.after.startsWith(',') || s.after.startsWith('.') || s.after.startsWith(';') ? '' : ' '}
+            {s.after}
+          </li>
+        ))}
+      </ul>
+    </section>
   )
 }
 
@@ -127,7 +179,9 @@ function Connections({ node, readOnly }: { node: CanvasNode; readOnly: boolean }
               </option>
             ))}
           </select>
-          <span className="field-hint">A {kind} may connect to: {kindRegistry[kind].connectsTo.join(', ')}.</span>
+          <span className="field-hint">
+            {capitalize(aKind(kind))} may connect to: {kindRegistry[kind].connectsTo.map((k) => kindRegistry[k].label).join(', ')}.
+          </span>
         </div>
       )}
     </section>
@@ -189,3 +243,5 @@ function issuesByField(issues: GraphIssue[] | undefined): Map<string, string[]> 
   }
   return map
 }
+
+const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1)

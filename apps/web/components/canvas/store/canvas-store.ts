@@ -1,9 +1,10 @@
-import { createNodeOfKind, type GraphIssue, type NodeKind, type WorkflowGraph } from '@kubeorch/domain'
+import { applyNodePatch, createNodeOfKind, type GraphIssue, type NodeKind, type NodePatch, type ScalingRequestGap, type WorkflowGraph } from '@kubeorch/domain'
 import { applyEdgeChanges, applyNodeChanges, type Connection, type EdgeChange, type NodeChange, type XYPosition } from '@xyflow/react'
 import { createStore } from 'zustand/vanilla'
 import { checkConnection } from './connection-rules'
 import { fromDesign, toDesign, withLinks, type CanvasEdge, type CanvasNode, type Design, type NodeData } from './design'
 import { createLiveSlice, type LiveState } from './live-slice'
+import { freeSpot } from './placement'
 
 export type { NodeHealth, RunProgress } from './live-slice'
 
@@ -29,10 +30,17 @@ export type CanvasState = LiveState & {
   savedChange: number
   /** The server revision the local design is based on (sent with each save). */
   revision: number
+  /** The design as of `revision` (loaded or last saved): what a conflicting save is compared with. */
+  baseDesign: Design
   save: SaveState
   /** Problems found by the domain's validateGraph, by node id (and for the whole graph). */
   issues: GraphIssue[]
   issuesByNode: Record<string, GraphIssue[]>
+  /**
+   * What would deploy and then fail (the domain's scalingRequestGaps, which the server refuses a
+   * run for): shown on the edge, the cards and the settings, with a one-click fix; saving goes on.
+   */
+  warnings: ScalingRequestGap[]
   /** Why the last connection attempt was refused, shown until the next attempt. */
   hint: string | null
 
@@ -55,9 +63,12 @@ export type CanvasState = LiveState & {
   setReadOnly(readOnly: boolean): void
   setHint(hint: string | null): void
   setIssues(issues: GraphIssue[]): void
+  setWarnings(warnings: ScalingRequestGap[]): void
+  /** A domain fix (a patch to one node's data) as one edit, undoable like any other. */
+  applyPatch(patch: NodePatch): void
   // auto-save bookkeeping
   markSaving(): void
-  markSaved(change: number, revision: number): void
+  markSaved(change: number, revision: number, design: Design): void
   markSaveFailed(save: SaveState): void
   rebase(revision: number): void
 }
@@ -96,9 +107,11 @@ export function createCanvasStore(initial: { design: Design; revision: number; r
       change: 0,
       savedChange: 0,
       revision: initial.revision,
+      baseDesign: initial.design,
       save: { state: 'saved' },
       issues: [],
       issuesByNode: {},
+      warnings: [],
       hint: null,
 
       onNodesChange(changes) {
@@ -170,7 +183,7 @@ export function createCanvasStore(initial: { design: Design; revision: number; r
         const id = crypto.randomUUID()
         if (s.readOnly) return id
         remember()
-        const created = createNodeOfKind(kind, { id, position, graph: toDesign(s.nodes, s.edges) as WorkflowGraph })
+        const created = createNodeOfKind(kind, { id, position: freeSpot(position, s.nodes), graph: toDesign(s.nodes, s.edges) as WorkflowGraph })
         const node: CanvasNode = { id, type: kind, position: created.position, data: created.data, selected: true }
         commit([...s.nodes.map((n) => (n.selected ? { ...n, selected: false } : n)), node], s.edges, false)
         return id
@@ -242,6 +255,7 @@ export function createCanvasStore(initial: { design: Design; revision: number; r
           nodes: withLinks(keepSelection(next.nodes, s.nodes), next.edges),
           edges: next.edges,
           revision,
+          baseDesign: design,
           change: s.change + 1,
           savedChange: s.change + 1,
           save: { state: 'saved' },
@@ -267,12 +281,23 @@ export function createCanvasStore(initial: { design: Design; revision: number; r
         set({ issues, issuesByNode: byNode })
       },
 
+      setWarnings(warnings) {
+        if (JSON.stringify(warnings) !== JSON.stringify(get().warnings)) set({ warnings })
+      },
+      applyPatch(patch) {
+        const s = get()
+        const node = s.nodes.find((n) => n.id === patch.nodeId)
+        if (!node || s.readOnly) return
+        const patched = applyNodePatch(toDesign([node], []) as WorkflowGraph, patch).nodes[0]!
+        get().updateNodeData(node.id, patched.data)
+      },
+
       markSaving() {
         set({ save: { state: 'saving' } })
       },
-      markSaved(change, revision) {
+      markSaved(change, revision, design) {
         const s = get()
-        set({ savedChange: change, revision, save: s.change > change ? { state: 'pending' } : { state: 'saved' } })
+        set({ savedChange: change, revision, baseDesign: design, save: s.change > change ? { state: 'pending' } : { state: 'saved' } })
       },
       markSaveFailed(save) {
         set({ save })

@@ -1,6 +1,7 @@
 import { cronjobHealth } from '../../health/health-cronjob.ts';
 import { JOB } from '../job/index.ts';
 import { defineKind, type AppliedType } from '../kind-definition.ts';
+import { defaultResources } from '../shared/resources.ts';
 import { dns1123Label } from '../shared/names.ts';
 import { lines, text } from '../shared/summary.ts';
 import { WORKLOAD_DEPLOY_CHECKS, WORKLOAD_DETECTORS, WORKLOAD_OBSERVES } from '../shared/workload.ts';
@@ -19,6 +20,7 @@ export const cronjobKind = defineKind({
   nameSchema: dns1123Label(52),
   dataSchema: cronjobDataSchema,
   seed: {
+    resources: defaultResources(),
     image: 'busybox:1.36',
     command: ['sh', '-c', 'date'],
     schedule: '0 3 * * *',

@@ -1,5 +1,6 @@
 import { daemonsetHealth } from '../../health/health-daemonset.ts';
 import { defineKind, type AppliedType } from '../kind-definition.ts';
+import { defaultResources } from '../shared/resources.ts';
 import { dns1123Label } from '../shared/names.ts';
 import { containerPorts, lines, text } from '../shared/summary.ts';
 import { WORKLOAD_DEPLOY_CHECKS, WORKLOAD_DETECTORS, WORKLOAD_OBSERVES } from '../shared/workload.ts';
@@ -17,7 +18,7 @@ export const daemonsetKind = defineKind({
   summary: (d) => lines(text(d.image), containerPorts(d.ports) && `port ${containerPorts(d.ports)}`),
   nameSchema: dns1123Label(),
   dataSchema: daemonsetDataSchema,
-  seed: { image: 'fluent/fluent-bit:3.2' },
+  seed: { resources: defaultResources(), image: 'fluent/fluent-bit:3.2' },
   connectsTo: [],
   targets: 'many',
   objects: [DAEMON_SET],

@@ -1,6 +1,7 @@
 import { deploymentHealth } from '../../health/health-deployment.ts';
 import { defineKind, type AppliedType } from '../kind-definition.ts';
 import { REPLICA_SET } from '../shared/kube-types.ts';
+import { defaultResources } from '../shared/resources.ts';
 import { dns1123Label } from '../shared/names.ts';
 import { containerPorts, lines, text } from '../shared/summary.ts';
 import { WORKLOAD_DEPLOY_CHECKS, WORKLOAD_DETECTORS, WORKLOAD_OBSERVES } from '../shared/workload.ts';
@@ -24,7 +25,7 @@ export const deploymentKind = defineKind({
   summary: replicatedSummary,
   nameSchema: dns1123Label(),
   dataSchema: deploymentDataSchema,
-  seed: { image: 'nginx:1.27', ports: [{ containerPort: 80, protocol: 'TCP' }] },
+  seed: { resources: defaultResources(), image: 'nginx:1.27', ports: [{ containerPort: 80, protocol: 'TCP' }] },
   connectsTo: [],
   targets: 'many',
   objects: [DEPLOYMENT],

@@ -1,5 +1,6 @@
 import { jobHealth } from '../../health/health-job.ts';
 import { defineKind, type AppliedType } from '../kind-definition.ts';
+import { defaultResources } from '../shared/resources.ts';
 import { dns1123Label } from '../shared/names.ts';
 import { lines, text } from '../shared/summary.ts';
 import { WORKLOAD_DEPLOY_CHECKS, WORKLOAD_DETECTORS, WORKLOAD_OBSERVES } from '../shared/workload.ts';
@@ -17,7 +18,7 @@ export const jobKind = defineKind({
   summary: (d) => lines(text(d.image), `restart ${text(d.restartPolicy)} · backoff ${text(d.backoffLimit)}`),
   nameSchema: dns1123Label(),
   dataSchema: jobDataSchema,
-  seed: { image: 'busybox:1.36', command: ['sh', '-c', 'echo done'] },
+  seed: { resources: defaultResources(), image: 'busybox:1.36', command: ['sh', '-c', 'echo done'] },
   connectsTo: [],
   targets: 'many',
   objects: [JOB],

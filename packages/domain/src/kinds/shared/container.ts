@@ -21,8 +21,11 @@ export const envVarSchema = z.strictObject({
 /** Fields of the single container every workload kind runs. */
 export const containerFields = {
   image: imageRef(),
-  /** Shorthand for one TCP port; normalized into `ports` (see applyPortShorthand). */
-  port: portNumber().optional(),
+  /**
+   * Shorthand for one TCP port, kept for scripts; normalized into `ports` (see applyPortShorthand).
+   * Marked deprecated so forms offer one way to say ports: `ports`.
+   */
+  port: portNumber().optional().meta({ deprecated: true, description: 'Shorthand for one TCP port; use ports' }),
   ports: z.array(containerPortSchema).max(100).default(() => []),
   env: z.array(envVarSchema).max(500).default(() => []),
   command: z.array(z.string({ error: requiredOr('must be a string') })).optional(),

@@ -25,3 +25,12 @@ export const resourcesSchema = z
   });
 
 export type Resources = z.infer<typeof resourcesSchema>;
+
+/**
+ * Requests a new workload starts with, and an autoscaler fix suggests: small enough for any
+ * cluster, and set, because a utilization target is a percentage of the request.
+ */
+export const DEFAULT_REQUESTS = { cpu: '100m', memory: '128Mi' } as const;
+
+/** A new workload's `resources` (a fresh object each time: defaults are cloned per node anyway). */
+export const defaultResources = () => ({ requests: { ...DEFAULT_REQUESTS } });

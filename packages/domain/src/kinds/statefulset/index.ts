@@ -2,6 +2,7 @@ import { statefulsetHealth } from '../../health/health-statefulset.ts';
 import { replicatedSummary } from '../deployment/index.ts';
 import { defineKind, type AppliedType } from '../kind-definition.ts';
 import { SERVICE } from '../service/index.ts';
+import { defaultResources } from '../shared/resources.ts';
 import { dns1123Label } from '../shared/names.ts';
 import { WORKLOAD_DEPLOY_CHECKS, WORKLOAD_DETECTORS, WORKLOAD_OBSERVES } from '../shared/workload.ts';
 import { renderStatefulset } from './render.ts';
@@ -19,6 +20,7 @@ export const statefulsetKind = defineKind({
   nameSchema: dns1123Label(52),
   dataSchema: statefulsetDataSchema,
   seed: {
+    resources: defaultResources(),
     image: 'redis:7',
     ports: [{ containerPort: 6379, name: 'redis', protocol: 'TCP' }],
     volumeClaimTemplates: [{ name: 'data', storage: '10Gi', accessModes: ['ReadWriteOnce'], mountPath: '/data' }],
