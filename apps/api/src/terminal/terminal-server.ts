@@ -5,6 +5,12 @@ import { WebSocketServer, type RawData, type WebSocket } from 'ws'
 import { AuthenticationError, DomainError, httpStatusOf } from '../errors.ts'
 import { authenticate, meets, openNodeTerminal, redeemTerminalTicket, type Actor, type Deps, type TerminalTarget } from '../services/index.ts'
 
+/** Input kept while the exec opens (typing ahead, a pasted command): generous for a person, bounded. */
+const EARLY_INPUT_LIMIT = 64 * 1024
+
+const rawLength = (data: RawData): number =>
+  Array.isArray(data) ? data.reduce((n, b) => n + b.length, 0) : data instanceof ArrayBuffer ? data.byteLength : data.length
+
 export const TERMINAL_PATH = /^\/v1\/api\/workflows\/([^/]+)\/nodes\/([^/]+)\/terminal\/?$/
 
 const KEEPALIVE_MS = 20_000
@@ -58,11 +64,18 @@ async function serve(deps: Deps, ws: WebSocket, request: IncomingMessage, params
     send({ type: 'error', message, code })
     ws.close(code, cut(message))
   }
-  // Input that arrives while the exec is being opened is kept and replayed.
+  // Input that arrives while the exec is being opened is kept and replayed, up to a bound: a
+  // client that streams before the shell is ready cannot make the server hold unbounded input.
   const early: RawData[] = []
+  let earlyBytes = 0
   let session: ShellSession | undefined
   let browserGone = false
-  ws.on('message', (data) => (session ? forward(session, data, fail) : early.push(data)))
+  ws.on('message', (data) => {
+    if (session) return forward(session, data, fail)
+    earlyBytes += rawLength(data)
+    if (earlyBytes > EARLY_INPUT_LIMIT) return fail(1009, `more than ${EARLY_INPUT_LIMIT} bytes of input before the shell was ready`)
+    early.push(data)
+  })
   ws.on('close', () => {
     browserGone = true
     session?.close()
