@@ -4,6 +4,7 @@ import { kindRegistry } from '../kinds/registry.ts';
 import { cronjobHealth } from './health-cronjob.ts';
 import { daemonsetHealth } from './health-daemonset.ts';
 import { deploymentHealth } from './health-deployment.ts';
+import { genericHealth } from './health-generic.ts';
 import { hpaHealth } from './health-hpa.ts';
 import { ingressHealth } from './health-ingress.ts';
 import { jobHealth } from './health-job.ts';
@@ -17,8 +18,11 @@ import { isTerminating } from './object-fields.ts';
 
 type HealthCheck = (main: K8sObject, observed: ObservedObjects, now: Date) => NodeHealth;
 
-/** One check per kind; each gets the kind's main object (found, not being deleted). */
-const HEALTH_CHECKS: Record<NodeKind, HealthCheck> = {
+/**
+ * A kind's own check; each gets the kind's main object (found, not being deleted). A kind without
+ * one is judged by `genericHealth` (conditions and observedGeneration, as kstatus reads them).
+ */
+const HEALTH_CHECKS: Partial<Record<NodeKind, HealthCheck>> = {
   deployment: deploymentHealth,
   statefulset: statefulsetHealth,
   daemonset: daemonsetHealth,
@@ -38,7 +42,7 @@ export function nodeHealth(kind: NodeKind, observed: ObservedObjects, now: Date)
   const main = mainObject(kind, observed.main);
   if (!main) return { state: 'unknown', message: 'not deployed' };
   if (isTerminating(main)) return { state: 'partial', message: 'being deleted' };
-  return HEALTH_CHECKS[kind](main, observed, now);
+  return (HEALTH_CHECKS[kind] ?? genericHealth)(main, observed, now);
 }
 
 /** The object of the kind's main Kubernetes kind (a statefulset's `main` also holds its headless Service). */

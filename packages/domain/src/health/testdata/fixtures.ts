@@ -20,7 +20,7 @@ export function loadObjects(dir: URL, name: string): K8sObject[] {
  */
 export function observedFor(kind: NodeKind, objects: readonly K8sObject[]): ObservedObjects {
   const observed: ObservedObjects = { main: [], events: [] };
-  if (['deployment', 'statefulset', 'daemonset', 'job', 'cronjob', 'service', 'networkpolicy'].includes(kind)) observed.pods = [];
+  if (['deployment', 'statefulset', 'daemonset', 'job', 'cronjob', 'service', 'networkpolicy', 'hpa'].includes(kind)) observed.pods = [];
   if (kind === 'service') observed.endpointSlices = [];
   if (kind === 'ingress') observed.services = [];
   if (kind === 'cronjob') observed.jobs = [];
