@@ -16,6 +16,13 @@ export const FAILURE_MODES = {
   crashLoop: 'crash-loop',
   /** Like crashLoop, with lastState.terminated {reason OOMKilled, exitCode 137}. */
   oomKilled: 'oom-killed',
+  /**
+   * The first run of the container exits 1; after one back-off (restartCount 1) it runs and is
+   * ready, and a Job's pod then completes. For pods that restart (Always, OnFailure).
+   */
+  failOnce: 'fail-once',
+  /** Like errImagePull with the registry's 401 Unauthorized, unless the pod has imagePullSecrets. */
+  imagePullUnauthorized: 'image-pull-unauthorized',
 } as const
 
 export type FailureMode = (typeof FAILURE_MODES)[keyof typeof FAILURE_MODES]
@@ -24,6 +31,8 @@ export const FAILURE_IMAGES: Record<keyof typeof FAILURE_MODES, string> = {
   errImagePull: `${FAILURE_IMAGE_PREFIX}${FAILURE_MODES.errImagePull}:v1`,
   crashLoop: `${FAILURE_IMAGE_PREFIX}${FAILURE_MODES.crashLoop}:v1`,
   oomKilled: `${FAILURE_IMAGE_PREFIX}${FAILURE_MODES.oomKilled}:v1`,
+  failOnce: `${FAILURE_IMAGE_PREFIX}${FAILURE_MODES.failOnce}:v1`,
+  imagePullUnauthorized: `${FAILURE_IMAGE_PREFIX}${FAILURE_MODES.imagePullUnauthorized}:v1`,
 }
 
 /** Terminated reason and exit code the crash modes report. */
@@ -41,8 +50,11 @@ export const UNSCHEDULABLE_REQUESTS = { cpu: '1000', memory: '100Ti' } as const
 /**
  * jq query (kwok stage selectors are gojq) giving a pod's failure modes: the
  * annotation value, plus the mode named by each failure image. A selector
- * `In [modes]` matches when any result is one of the modes.
+ * `In [modes]` matches when any result is one of the modes. A registry that
+ * wants credentials serves a pod that has imagePullSecrets, so that mode is
+ * dropped for such a pod (the pod then runs normally).
  */
 export const FAILURE_MODE_QUERY =
-  `(.metadata.annotations["${FAILURE_ANNOTATION}"] // empty), ` +
-  `(.spec.containers[].image | select(startswith("${FAILURE_IMAGE_PREFIX}")) | ltrimstr("${FAILURE_IMAGE_PREFIX}") | split(":") | .[0])`
+  `. as $pod | ((.metadata.annotations["${FAILURE_ANNOTATION}"] // empty), ` +
+  `(.spec.containers[].image | select(startswith("${FAILURE_IMAGE_PREFIX}")) | ltrimstr("${FAILURE_IMAGE_PREFIX}") | split(":") | .[0])) | ` +
+  `select(. != "${FAILURE_MODES.imagePullUnauthorized}" or ((($pod.spec.imagePullSecrets // []) | length) == 0))`

@@ -1,4 +1,4 @@
-import { AppsV1Api, CoreV1Api, type V1Pod } from '@kubernetes/client-node'
+import { AppsV1Api, BatchV1Api, CoreV1Api, type V1Pod } from '@kubernetes/client-node'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { FAILURE_ANNOTATION, FAILURE_IMAGES, FAILURE_MODES, UNSCHEDULABLE_REQUESTS } from '../src/index.ts'
 import { createNamespace, deleteNamespace, kubeConfig, waitFor } from './helpers.ts'
@@ -6,6 +6,7 @@ import { createNamespace, deleteNamespace, kubeConfig, waitFor } from './helpers
 const kc = kubeConfig()
 const core = kc.makeApiClient(CoreV1Api)
 const apps = kc.makeApiClient(AppsV1Api)
+const batch = kc.makeApiClient(BatchV1Api)
 
 /** Creates a pod and waits until `check` says its status reached the expected state. */
 async function podReaching(namespace: string, body: V1Pod, what: string, check: (pod: V1Pod) => boolean, timeoutMs = 60_000): Promise<V1Pod> {
@@ -110,5 +111,63 @@ describe('failure stages', () => {
     expect(scheduled.message).toMatch(/Insufficient (cpu|memory)/)
     expect(pod.status?.phase).toBe('Pending')
     expect(pod.spec?.nodeName).toBeUndefined()
+  })
+
+  it('image-pull-unauthorized: ErrImagePull with the registry’s 401, unless the pod has imagePullSecrets', async () => {
+    const image = FAILURE_IMAGES.imagePullUnauthorized
+    const refused = await podReaching(namespace, { metadata: { name: 'anon' }, spec: { containers: [{ name: 'app', image }] } }, 'ErrImagePull', (p) => ['ErrImagePull', 'ImagePullBackOff'].includes(waitingReason(p) ?? ''))
+    const message = refused.status!.containerStatuses![0]!.state?.waiting?.message ?? ''
+    if (waitingReason(refused) === 'ErrImagePull') expect(message).toMatch(/401 Unauthorized/)
+    const events = await waitFor('the Failed event', async () => {
+      const list = await core.listNamespacedEvent({ namespace, fieldSelector: 'involvedObject.name=anon' })
+      return list.items.find((e) => e.reason === 'Failed')
+    })
+    expect(events.message).toMatch(/401 Unauthorized/)
+    const served = await podReaching(namespace, { metadata: { name: 'authed' }, spec: { imagePullSecrets: [{ name: 'regcred' }], containers: [{ name: 'app', image }] } }, 'Ready', (p) => p.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True') ?? false)
+    expect(served.status?.phase).toBe('Running')
+  })
+
+  it('fail-once: the first run exits 1, the restarted container becomes ready (restartPolicy Always)', async () => {
+    const body = { metadata: { name: 'once' }, spec: { containers: [{ name: 'app', image: FAILURE_IMAGES.failOnce }] } }
+    const backOff = await podReaching(namespace, body, 'CrashLoopBackOff', (p) => waitingReason(p) === 'CrashLoopBackOff')
+    expect(backOff.status!.containerStatuses![0]).toMatchObject({ restartCount: 1, ready: false, lastState: { terminated: { reason: 'Error', exitCode: 1 } } })
+    const ready = await waitFor('ready after the retry', async () => {
+      const p = await core.readNamespacedPod({ name: 'once', namespace })
+      return p.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True') ? p : undefined
+    })
+    expect(ready.status!.containerStatuses![0]).toMatchObject({ restartCount: 1, ready: true, lastState: { terminated: { exitCode: 1 } } })
+    expect(ready.status!.containerStatuses![0]!.state?.running).toBeDefined()
+  })
+
+  it('fail-once in a Job (OnFailure): the controller counts one failed attempt, then the Job completes', async () => {
+    await batch.createNamespacedJob({
+      namespace,
+      body: { metadata: { name: 'once' }, spec: { backoffLimit: 3, template: { spec: { restartPolicy: 'OnFailure', containers: [{ name: 'app', image: FAILURE_IMAGES.failOnce }] } } } },
+    })
+    const job = await waitFor('Job Complete', async () => {
+      const j = await batch.readNamespacedJob({ name: 'once', namespace })
+      return j.status?.conditions?.some((c) => c.type === 'Complete' && c.status === 'True') ? j : undefined
+    }, 60_000)
+    expect(job.status?.succeeded).toBe(1)
+    const pods = await core.listNamespacedPod({ namespace, labelSelector: 'batch.kubernetes.io/job-name=once' })
+    expect(pods.items.map((p) => [p.status?.phase, p.status?.containerStatuses?.[0]?.restartCount])).toEqual([['Succeeded', 1]])
+  })
+
+  it('crash modes with restartPolicy Never: the pod fails for good, and a Job retries with a new pod up to its backoffLimit', async () => {
+    await batch.createNamespacedJob({
+      namespace,
+      body: { metadata: { name: 'never' }, spec: { backoffLimit: 1, template: { spec: { restartPolicy: 'Never', containers: [{ name: 'app', image: FAILURE_IMAGES.oomKilled }] } } } },
+    })
+    const job = await waitFor('Job Failed', async () => {
+      const j = await batch.readNamespacedJob({ name: 'never', namespace })
+      return j.status?.conditions?.some((c) => c.type === 'Failed' && c.status === 'True') ? j : undefined
+    }, 90_000)
+    expect(job.status?.conditions?.find((c) => c.type === 'Failed')?.reason).toBe('BackoffLimitExceeded')
+    const pods = await core.listNamespacedPod({ namespace, labelSelector: 'batch.kubernetes.io/job-name=never' })
+    expect(pods.items).toHaveLength(2)
+    for (const pod of pods.items) {
+      expect(pod.status?.phase).toBe('Failed')
+      expect(pod.status?.containerStatuses?.[0]?.state?.terminated).toMatchObject({ reason: 'OOMKilled', exitCode: 137 })
+    }
   })
 })

@@ -19,7 +19,7 @@ const uidOf = (o: K8sObject) => (o.metadata as { uid?: string }).uid
 
 /**
  * Sorts what the watcher sees into what each node's health rule needs: the node's own objects
- * (by the `kubeorch.io/node` label), its pods (and a Deployment's ReplicaSets), the pods behind a Service, a Service's
+ * (by the `kubeorch.io/node` label), its pods (and a Deployment's ReplicaSets), the pods behind a Service or an HPA, a Service's
  * EndpointSlices, an Ingress's backend Services, a CronJob's Jobs, and the events about them.
  */
 export function groupObservations(graph: WorkflowGraph, byKind: Map<string, K8sObject[]>): Map<string, NodeObservations> {
@@ -40,8 +40,15 @@ export function groupObservations(graph: WorkflowGraph, byKind: Map<string, K8sO
   for (const node of graph.nodes) {
     const main = (owned.get(node.id) ?? []).filter((o) => node.type !== 'cronjob' || o.kind !== 'Job')
     const linked = (node.data as { _linkedDeployment?: { nodeId?: string } })._linkedDeployment?.nodeId
-    const podOwner = node.type === 'service' ? linked : node.id
-    const nodePods = podOwner ? pods?.filter((p) => nodeOf(p) === podOwner) : []
+    // A Service's pods are its workload's; an HPA's are its target's (their age opens its metrics window).
+    const podOwner = node.type === 'service' || node.type === 'hpa' ? linked : node.id
+    // A NetworkPolicy's pods are those of the workloads it guards.
+    const owners = new Set(
+      node.type === 'networkpolicy'
+        ? ((node.data as { _linkedWorkloads?: { nodeId?: string }[] })._linkedWorkloads ?? []).flatMap((w) => w.nodeId ?? [])
+        : podOwner ? [podOwner] : [],
+    )
+    const nodePods = owners.size > 0 ? pods?.filter((p) => owners.has(nodeOf(p) ?? '')) : []
     const backendNames = new Set(
       node.type === 'ingress'
         ? ((node.data as { paths?: { _linkedService?: { name?: string } }[] }).paths ?? []).flatMap((p) => p._linkedService?.name ?? [])
