@@ -29,9 +29,9 @@ describe('detectHpaTarget', () => {
 
   it('patches the target workload, with evidence from the HPA’s conditions', () => {
     const [finding] = assertDiagnosis(noRequests, 'hpa-1', ['hpa-missing-cpu-request'], [['hpa.target-without-requests', 'error', /./, 'add-cpu-request:dep-1']]);
-    expect(finding?.fix?.patch).toEqual({ nodeId: 'dep-1', set: [{ path: ['resources', 'requests', 'cpu'], value: '100m' }] });
+    expect(finding?.fix?.patch).toEqual({ op: 'set', nodeId: 'dep-1', set: [{ path: ['resources', 'requests', 'cpu'], value: '100m' }] });
     expect(finding?.evidence).toEqual([{ kind: 'status', text: expect.stringMatching(/^ScalingActive=False FailedGetResourceMetric: .*missing request for cpu/) }]);
     const [capped] = assertDiagnosis(tinyLimit, 'hpa-1', [], [['hpa.target-without-requests', 'error', /./, 'add-cpu-request:dep-1']]);
-    expect(capped?.fix?.patch.set).toEqual([{ path: ['resources', 'requests', 'cpu'], value: '50m' }]);
+    expect(capped?.fix?.patch).toEqual({ op: 'set', nodeId: expect.any(String), set: [{ path: ['resources', 'requests', 'cpu'], value: '50m' }] });
   });
 });

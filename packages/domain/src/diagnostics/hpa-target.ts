@@ -60,6 +60,6 @@ function addRequestFix(target: WorkflowNode, resource: 'cpu' | 'memory'): Fix {
     id: `add-${resource}-request:${target.id}`,
     title: `Request ${value} ${resource} for "${String(target.data.name)}"`,
     description: `Sets resources.requests.${resource} on the target workload; utilization is measured against it, so pick what one replica needs.`,
-    patch: { nodeId: target.id, set: [{ path: ['resources', 'requests', resource], value }] },
+    patch: { op: 'set', nodeId: target.id, set: [{ path: ['resources', 'requests', resource], value }] },
   };
 }

@@ -27,7 +27,7 @@ describe('detectImagePull', () => {
 
   it('adds the pull secret to the workload and keeps the event as evidence', () => {
     const [finding] = assertDiagnosis(withRegcred, 'dep-1', ['pod-imagepullbackoff', 'event-imagepull-not-found'], [['image-pull.unauthorized', 'error', /./, 'add-image-pull-secret:web']]);
-    expect(finding?.fix?.patch).toEqual({ nodeId: 'dep-1', set: [{ path: ['imagePullSecrets'], value: ['regcred'] }] });
+    expect(finding?.fix?.patch).toEqual({ op: 'set', nodeId: 'dep-1', set: [{ path: ['imagePullSecrets'], value: ['regcred'] }] });
     expect(finding?.evidence).toEqual([
       { kind: 'status', text: 'pod web-7f6d5c4b3-kxq2z: ImagePullBackOff: Back-off pulling image "nope:1"' },
       { kind: 'event', text: expect.stringMatching(/^Failed: Failed to pull image "nope:1": .*may require authorization$/) },

@@ -83,7 +83,7 @@ function pullSecretFix(node: WorkflowNode, graph: WorkflowGraph, container: stri
     id: `add-image-pull-secret:${container}`,
     title: `Pull with the secret "${name}"`,
     description: `Adds "${name}" (a registry credential Secret in this workflow) to imagePullSecrets so the kubelet can authenticate to the registry.`,
-    patch: { nodeId: node.id, set: [{ path: ['imagePullSecrets'], value: [...current, name] }] },
+    patch: { op: 'set', nodeId: node.id, set: [{ path: ['imagePullSecrets'], value: [...current, name] }] },
   };
 }
 

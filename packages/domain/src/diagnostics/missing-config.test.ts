@@ -18,8 +18,8 @@ describe('detectMissingConfig', () => {
 
   it('patches the ConfigMap or Secret node, not the workload', () => {
     const [cm] = assertDiagnosis(graph, 'dep-1', ['pod-missing-configmap-key'], [['config.key-missing', 'error', /./, 'add-config-key:configmap:web-config:LOG_FORMAT']]);
-    expect(cm?.fix?.patch).toEqual({ nodeId: 'cm-1', set: [{ path: ['data', 'LOG_FORMAT'], value: '' }] });
+    expect(cm?.fix?.patch).toEqual({ op: 'set', nodeId: 'cm-1', set: [{ path: ['data', 'LOG_FORMAT'], value: '' }] });
     const [secret] = assertDiagnosis(graph, 'dep-1', ['pod-missing-secret-key'], [['config.key-missing', 'error', /./, 'add-config-key:secret:web-secrets:REDIS_URL']]);
-    expect(secret?.fix?.patch).toEqual({ nodeId: 'sec-1', set: [{ path: ['entries', 1], value: { key: 'REDIS_URL' } }] });
+    expect(secret?.fix?.patch).toEqual({ op: 'set', nodeId: 'sec-1', set: [{ path: ['entries', 1], value: { key: 'REDIS_URL' } }] });
   });
 });

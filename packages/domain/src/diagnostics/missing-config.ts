@@ -69,7 +69,7 @@ function addKeyFix(source: WorkflowNode, key: string): Fix {
     title: `Add the key "${key}" to ${isSecret ? 'Secret' : 'ConfigMap'} "${String(source.data.name)}"`,
     description: `Adds "${key}" with an empty value; set its value before running.`,
     patch: isSecret
-      ? { nodeId: source.id, set: [{ path: ['entries', entries], value: { key } }] }
-      : { nodeId: source.id, set: [{ path: ['data', key], value: '' }] },
+      ? { op: 'set', nodeId: source.id, set: [{ path: ['entries', entries], value: { key } }] }
+      : { op: 'set', nodeId: source.id, set: [{ path: ['data', key], value: '' }] },
   };
 }

@@ -31,6 +31,6 @@ describe('service detectors', () => {
 
   it('sets targetPort to the workload’s first container port', () => {
     const [finding] = assertDiagnosis(wrongPort, 'svc-1', [], [['service.target-port-mismatch', 'error', /./, 'set-target-port:svc-1']]);
-    expect(finding?.fix?.patch).toEqual({ nodeId: 'svc-1', set: [{ path: ['targetPort'], value: 8080 }] });
+    expect(finding?.fix?.patch).toEqual({ op: 'set', nodeId: 'svc-1', set: [{ path: ['targetPort'], value: 8080 }] });
   });
 });
