@@ -81,7 +81,7 @@ export function podProblems(pods: readonly K8sObject[] | undefined, now: Date): 
  * is built from parts that do not change between cycles (not the kubelet's growing back-off
  * delay, not the restart count), so the monitor writes it once.
  */
-function crashLoop(pod: K8sObject, status: Record<string, unknown>): { message: string; exitCode?: number } | undefined {
+export function crashLoop(pod: K8sObject, status: Record<string, unknown>): { message: string; exitCode?: number } | undefined {
   const container = str(status, 'name') ?? '';
   const waiting = str(status, 'state', 'waiting', 'reason') === 'CrashLoopBackOff';
   const terminated = field(status, 'state', 'terminated') ?? field(status, 'lastState', 'terminated');
