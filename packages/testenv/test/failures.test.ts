@@ -1,6 +1,6 @@
 import { AppsV1Api, BatchV1Api, CoreV1Api, type V1Pod } from '@kubernetes/client-node'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { FAILURE_ANNOTATION, FAILURE_IMAGES, FAILURE_MODES, UNSCHEDULABLE_REQUESTS } from '../src/index.ts'
+import { FAILURE_ANNOTATION, FAILURE_IMAGES, FAILURE_MODES, requiresEnvImage, UNSCHEDULABLE_REQUESTS } from '../src/index.ts'
 import { createNamespace, deleteNamespace, kubeConfig, waitFor } from './helpers.ts'
 
 const kc = kubeConfig()
@@ -168,6 +168,29 @@ describe('failure stages', () => {
     for (const pod of pods.items) {
       expect(pod.status?.phase).toBe('Failed')
       expect(pod.status?.containerStatuses?.[0]?.state?.terminated).toMatchObject({ reason: 'OOMKilled', exitCode: 137 })
+    }
+  })
+
+  it('requires-env: crash-loops naming the variable in the termination message, runs once the container has it', async () => {
+    const image = requiresEnvImage('DATABASE_URL')
+    const crashing = await podReaching(namespace, { metadata: { name: 'noenv' }, spec: { containers: [{ name: 'app', image }] } }, 'CrashLoopBackOff', (p) => waitingReason(p) === 'CrashLoopBackOff')
+    expect(crashing.status!.containerStatuses![0]!.lastState?.terminated).toMatchObject({ exitCode: 1, message: 'fatal: environment variable DATABASE_URL is not set' })
+    const other = { name: 'app', image, env: [{ name: 'DATABASE_URL_OLD', value: 'x' }] }
+    await podReaching(namespace, { metadata: { name: 'similar' }, spec: { containers: [other] } }, 'CrashLoopBackOff', (p) => waitingReason(p) === 'CrashLoopBackOff')
+    const fine = { name: 'app', image, env: [{ name: 'DATABASE_URL', value: '' }] }
+    const ready = await podReaching(namespace, { metadata: { name: 'withenv' }, spec: { containers: [fine] } }, 'Ready', (p) => p.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True') ?? false)
+    expect(ready.status!.containerStatuses![0]!.restartCount).toBe(0)
+  })
+
+  it('a liveness probe on a port the container does not declare: killed (137) with an Unhealthy event, in a loop; on its port it runs', async () => {
+    const probed = (port: number | string) => ({ name: 'app', image: 'nginx:1.27', ports: [{ containerPort: 8080, name: 'http' }], livenessProbe: { tcpSocket: { port } } })
+    const killed = await podReaching(namespace, { metadata: { name: 'wrongport' }, spec: { containers: [probed(9090)] } }, 'CrashLoopBackOff', (p) => waitingReason(p) === 'CrashLoopBackOff')
+    expect(killed.status!.containerStatuses![0]!.lastState?.terminated).toMatchObject({ reason: 'Error', exitCode: 137 })
+    const events = await core.listNamespacedEvent({ namespace, fieldSelector: 'involvedObject.name=wrongport' })
+    expect(events.items.find((e) => e.reason === 'Unhealthy')?.message).toMatch(/^Liveness probe failed: .*connection refused/)
+    for (const [name, port] of [['byname', 'http'], ['bynumber', 8080]] as const) {
+      const ready = await podReaching(namespace, { metadata: { name }, spec: { containers: [probed(port)] } }, 'Ready', (p) => p.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True') ?? false)
+      expect(ready.status?.phase).toBe('Running')
     }
   })
 })
