@@ -7,6 +7,9 @@
  */
 export const FAILURE_ANNOTATION = 'testenv.kubeorch.dev/failure'
 
+/** The kubelet's message for the config modes (set by the config check with the mode, see config-check.ts). */
+export const FAILURE_MESSAGE_ANNOTATION = 'testenv.kubeorch.dev/failure-message'
+
 export const FAILURE_IMAGE_PREFIX = 'testenv.invalid/'
 
 export const FAILURE_MODES = {
@@ -34,11 +37,19 @@ export const FAILURE_MODES = {
    * event, and crash-loops.
    */
   livenessProbeRefused: 'liveness-probe-refused',
+  /**
+   * Not asked for by name (config-check.ts sets it): a ConfigMap, Secret or key the container's
+   * environment names does not exist; Pending, waiting.reason CreateContainerConfigError with the
+   * kubelet's message, until it exists.
+   */
+  createContainerConfigError: 'create-container-config-error',
+  /** Likewise for a ConfigMap or Secret volume: Pending, ContainerCreating, a FailedMount event. */
+  mountFailed: 'mount-failed',
 } as const
 
 export type FailureMode = (typeof FAILURE_MODES)[keyof typeof FAILURE_MODES]
 
-export const FAILURE_IMAGES: Record<Exclude<keyof typeof FAILURE_MODES, 'livenessProbeRefused'>, string> = {
+export const FAILURE_IMAGES: Record<Exclude<keyof typeof FAILURE_MODES, 'livenessProbeRefused' | 'createContainerConfigError' | 'mountFailed'>, string> = {
   errImagePull: `${FAILURE_IMAGE_PREFIX}${FAILURE_MODES.errImagePull}:v1`,
   crashLoop: `${FAILURE_IMAGE_PREFIX}${FAILURE_MODES.crashLoop}:v1`,
   oomKilled: `${FAILURE_IMAGE_PREFIX}${FAILURE_MODES.oomKilled}:v1`,

@@ -193,4 +193,39 @@ describe('failure stages', () => {
       expect(ready.status?.phase).toBe('Running')
     }
   })
+
+  it('a missing ConfigMap, Secret or key: CreateContainerConfigError (environment) or ContainerCreating with FailedMount (volume), with the kubelet’s message and event, until it exists; optional references never fail', async () => {
+    const ready = (p: V1Pod) => p.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True') ?? false
+    const read = (name: string) => core.readNamespacedPod({ name, namespace })
+    const app = (extra: Record<string, unknown>) => ({ containers: [{ name: 'app', image: 'nginx:1.27', ...extra }] })
+
+    const envFrom = await podReaching(namespace, { metadata: { name: 'envfrom' }, spec: app({ envFrom: [{ configMapRef: { name: 'settings' } }] }) }, 'CreateContainerConfigError', (p) => waitingReason(p) === 'CreateContainerConfigError')
+    expect(envFrom.status!.containerStatuses![0]!.state?.waiting?.message).toBe('configmap "settings" not found')
+    const keyRef = { env: [{ name: 'MODE', valueFrom: { configMapKeyRef: { name: 'flags', key: 'MODE' } } }] }
+    const key = await podReaching(namespace, { metadata: { name: 'key' }, spec: app(keyRef) }, 'CreateContainerConfigError', (p) => waitingReason(p) === 'CreateContainerConfigError')
+    await core.createNamespacedConfigMap({ namespace, body: { metadata: { name: 'flags' }, data: { OTHER: '1' } } })
+    const volume = { ...app({ volumeMounts: [{ name: 'creds', mountPath: '/creds' }] }), volumes: [{ name: 'creds', secret: { secretName: 'creds' } }] }
+    await podReaching(namespace, { metadata: { name: 'volume' }, spec: volume }, 'ContainerCreating', (p) => waitingReason(p) === 'ContainerCreating')
+    const optional = app({ envFrom: [{ secretRef: { name: 'absent', optional: true } }] })
+    await podReaching(namespace, { metadata: { name: 'optional' }, spec: optional }, 'Ready', ready)
+    expect(key.status!.containerStatuses![0]!.state?.waiting?.message).toBe('configmap "flags" not found')
+
+    const events = await waitFor('the kubelet events', async () => {
+      const list = (await core.listNamespacedEvent({ namespace })).items
+      const of = (pod: string, reason: string) => list.find((e) => e.involvedObject?.name === pod && e.reason === reason)
+      const all = [of('envfrom', 'Failed'), of('volume', 'FailedMount')]
+      return all.every(Boolean) ? all : undefined
+    })
+    expect(events.map((e) => e!.message)).toEqual(['Error: configmap "settings" not found', 'MountVolume.SetUp failed for volume "creds" : secret "creds" not found'])
+    expect(events[0]!.involvedObject?.uid).toBe(envFrom.metadata?.uid)
+
+    // The kubelet retries: once the config exists, each pod starts, without being recreated.
+    await core.createNamespacedConfigMap({ namespace, body: { metadata: { name: 'settings' }, data: { A: '1' } } })
+    await core.createNamespacedSecret({ namespace, body: { metadata: { name: 'creds' }, stringData: { token: 't' } } })
+    await waitFor('envfrom and volume ready', async () => ((await Promise.all(['envfrom', 'volume'].map(read))).every(ready) ? true : undefined), 30_000)
+    expect(waitingReason(await read('key'))).toBe('CreateContainerConfigError')
+    await core.replaceNamespacedConfigMap({ name: 'flags', namespace, body: { metadata: { name: 'flags' }, data: { OTHER: '1', MODE: 'fast' } } })
+    const started = await waitFor('key ready', async () => { const p = await read('key'); return ready(p) ? p : undefined }, 30_000)
+    expect(started.metadata?.uid).toBe(key.metadata?.uid)
+  })
 })

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { FAILURE_IMAGES, requiresEnvImage } from '@kubeorch/testenv'
 import { createTestApp, type TestApp } from '../support/test-app.ts'
 import { diagnosticsHarness, nodeStateOf } from './diagnostics-support.ts'
+import { PatchStrategy, setHeaderOptions } from '@kubernetes/client-node'
 import { registerTestCluster, testClients, until, waitForRun } from './support.ts'
 
 // Every analyzer against the real control plane: deploy (or save) the broken design, get the
@@ -11,7 +12,7 @@ import { registerTestCluster, testClients, until, waitForRun } from './support.t
 
 let t: TestApp
 let token: string
-const { core } = testClients()
+const { core, apps } = testClients()
 const h = diagnosticsHarness(() => t, () => token, 'fix')
 
 type Node = { id: string; type: string; data: Record<string, unknown> }
@@ -190,5 +191,49 @@ describe('diagnostics fixes against the control plane', () => {
     const rerun = await h.run(id)
     expect(rerun.status, JSON.stringify(rerun.logs.slice(-4))).toBe('completed')
     expect(nodeStateOf(rerun, 'data')).toMatchObject({ state: 'healthy', message: expect.stringMatching(/^bound to pvc-/) })
+  })
+
+  it('a ConfigMap of the workflow deleted behind its back: the restarted pod cannot start; found as "run the workflow to create it", and a run does', async () => {
+    const { id, ns } = await h.newWorkflow('cm')
+    const settings: Node = { id: 'settings', type: 'configmap', data: { name: 'settings', data: { MODE: 'fast' } } }
+    await h.save(id, graph(ns, [web(), settings], [{ id: 'e', source: 'settings', target: 'web' }]))
+    expect((await h.run(id)).status).toBe('completed')
+
+    await core.deleteNamespacedConfigMap({ name: 'settings', namespace: ns })
+    await core.deleteCollectionNamespacedPod({ namespace: ns, labelSelector: 'kubeorch.io/node=web' })
+    const finding = await h.findingOf(id, 'web', /^config\./)
+    expect(finding).toMatchObject({ type: 'config.configmap-missing', severity: 'error', fix: null })
+    expect(finding.message).toBe(`ConfigMap "settings" does not exist in namespace ${ns}; node "settings" is in the workflow, so run the workflow to create it`)
+    expect(finding.evidence[0]?.text).toMatch(/CreateContainerConfigError: configmap "settings" not found/)
+
+    const rerun = await h.run(id)
+    expect(rerun.status, JSON.stringify(rerun.logs.slice(-4))).toBe('completed')
+    expect(nodeStateOf(rerun, 'web')?.state).toBe('healthy')
+  })
+
+  it('a ConfigMap no node creates (the Deployment edited outside KubeOrch): add it as a node connected to the workload, previewed as an added node and edge; apply and run → green', async () => {
+    const { id, ns } = await h.newWorkflow('nocm')
+    await h.save(id, graph(ns, [web()]))
+    expect((await h.run(id)).status).toBe('completed')
+    // Someone adds an envFrom by hand; the new pods look for a ConfigMap nobody made.
+    await apps.patchNamespacedDeployment(
+      { name: 'web', namespace: ns, body: [{ op: 'add', path: '/spec/template/spec/containers/0/envFrom', value: [{ configMapRef: { name: 'flags' } }] }] },
+      setHeaderOptions('Content-Type', PatchStrategy.JsonPatch),
+    )
+    const finding = await h.findingOf(id, 'web', /^config\.configmap-missing$/)
+    expect(finding.message).toBe(`ConfigMap "flags" does not exist in namespace ${ns}; no node of this workflow creates it`)
+    expect(finding.fix).toMatchObject({
+      id: 'add-configmap:flags',
+      patch: { op: 'add-node', node: { id: 'configmap-flags', type: 'configmap', data: { name: 'flags', namespace: ns, data: {} } }, edges: [{ source: 'configmap-flags', target: 'web' }] },
+    })
+    const preview = await h.preview(id, 'web', finding.fix.id)
+    expect(preview.body.diff.nodes.added).toEqual([expect.objectContaining({ id: 'configmap-flags', type: 'configmap' })])
+    expect(preview.body.diff.edges.added).toEqual([expect.objectContaining({ source: 'configmap-flags', target: 'web' })])
+
+    const rerun = await h.applyAndRun(id, 'web', finding.fix.id)
+    expect(rerun.status, JSON.stringify(rerun.logs.slice(-4))).toBe('completed')
+    expect(nodeStateOf(rerun, 'web')?.state).toBe('healthy')
+    expect(nodeStateOf(rerun, 'configmap-flags')?.state).toBe('healthy')
+    expect((await core.readNamespacedConfigMap({ name: 'flags', namespace: ns })).metadata?.labels?.['kubeorch.io/node']).toBe('configmap-flags')
   })
 })

@@ -15,7 +15,7 @@ export function cronjobHealth(cronJob: K8sObject, observed: ObservedObjects, now
   const runningNames = new Set(running.map(objectName));
   // Pods of finished Jobs stay around as history; only the running ones can still go wrong.
   const livePods = observed.pods?.filter((pod) => ownerJob(pod) === undefined || runningNames.has(ownerJob(pod) ?? ''));
-  const stuck = fatalPodHealth(livePods, now, RETRIED_POD_REASONS);
+  const stuck = fatalPodHealth(livePods, now, RETRIED_POD_REASONS, observed.configs);
   if (stuck?.state === 'error') return stuck;
 
   const lastFinished = jobs.find((job) => jobOutcome(job).finished);

@@ -11,7 +11,7 @@ import { fatalPodHealth } from './pod-problems.ts';
 // any rollout count): its rollout is on hold on purpose, so it is green with that cause rather
 // than yellow with a count that will not move ("1 old replicas pending termination").
 export function deploymentHealth(deployment: K8sObject, observed: ObservedObjects, now: Date): NodeHealth {
-  const fatal = fatalPodHealth(currentRevisionPods(observed), now);
+  const fatal = fatalPodHealth(currentRevisionPods(observed), now, undefined, observed.configs);
   if (fatal) return fatal;
   if (awaitingController(deployment)) return { state: 'partial', message: AWAITING_CONTROLLER };
 

@@ -36,7 +36,7 @@ export function jobHealth(job: K8sObject, observed: ObservedObjects, now: Date):
   const outcome = jobOutcome(job);
   if (outcome.finished) return { state: outcome.failed ? 'error' : 'healthy', message: outcome.message };
   if (jobSuspended(job)) return { state: 'healthy', message: `suspended (${completions(job)} completions)` };
-  const stuck = fatalPodHealth(observed.pods, now, RETRIED_POD_REASONS);
+  const stuck = fatalPodHealth(observed.pods, now, RETRIED_POD_REASONS, observed.configs);
   if (stuck) return stuck;
   return jobProgress(job, observed.pods ?? []);
 }

@@ -20,6 +20,12 @@ export type ObservedObjects = {
   services?: K8sObject[];
   /** A CronJob's Jobs; the newest decides its health. */
   jobs?: K8sObject[];
+  /**
+   * A workload's: the workflow's ConfigMaps and Secrets in its namespace (a Secret's keys are
+   * enough), to tell a CreateContainerConfigError the kubelet is about to retry (the config exists
+   * now) from one that lasts.
+   */
+  configs?: K8sObject[];
   /** Recent events involving these objects (core/v1 or events.k8s.io/v1). */
   events?: K8sObject[];
 };

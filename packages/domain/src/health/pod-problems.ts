@@ -1,7 +1,7 @@
 import type { K8sObject } from '../kinds/kind-definition.ts';
 import { redIn } from './grace.ts';
 import type { NodeHealth } from './health-state.ts';
-import { condition, field, isTerminating, num, objectName, oneLine, records, str, timeOf } from './object-fields.ts';
+import { condition, field, isRecord, isTerminating, num, objectName, oneLine, records, str, timeOf } from './object-fields.ts';
 
 /**
  * Pod reasons that do not go away by waiting: a workload turns red at once instead of after the
@@ -31,8 +31,25 @@ export const RETRIED_POD_REASONS: ReadonlySet<FatalPodReason> = new Set<FatalPod
 /** How long a pod may stay unschedulable before it counts: the scheduler often just waits for a node to scale up or a PVC to bind. */
 export const UNSCHEDULABLE_GRACE_MS = 30_000;
 
-/** `redAt`: the problem is in its grace period until then (ms since epoch); without it, it is fatal now. */
-export type PodProblem = { reason: FatalPodReason; message: string; pod: string; container?: string; exitCode?: number; redAt?: number };
+/**
+ * How long after a missing ConfigMap or Secret (or key) appears its pods may still report
+ * CreateContainerConfigError: the kubelet retries on its next sync of the pod. A run that has
+ * just created the config must not fail on the error the pod reported before.
+ */
+export const CONFIG_RETRY_GRACE_MS = 60_000;
+
+/**
+ * `grace`: the problem is in a grace period until `redAt` (ms since epoch), waiting for
+ * `unless`; without it, it is fatal now.
+ */
+export type PodProblem = {
+  reason: FatalPodReason;
+  message: string;
+  pod: string;
+  container?: string;
+  exitCode?: number;
+  grace?: { redAt: number; unless: string; note?: string };
+};
 
 const WAITING_REASONS = new Set<string>(['InvalidImageName', 'ErrImagePull', 'ImagePullBackOff', 'CreateContainerConfigError']);
 
@@ -41,7 +58,7 @@ const WAITING_REASONS = new Set<string>(['InvalidImageName', 'ErrImagePull', 'Im
  * specific first, then by pod and container name (so the one shown is stable from one
  * observation to the next).
  */
-export function podProblems(pods: readonly K8sObject[] | undefined, now: Date): PodProblem[] {
+export function podProblems(pods: readonly K8sObject[] | undefined, now: Date, configs?: readonly K8sObject[]): PodProblem[] {
   const found: PodProblem[] = [];
   for (const pod of pods ?? []) {
     if (isTerminating(pod)) continue;
@@ -51,7 +68,15 @@ export function podProblems(pods: readonly K8sObject[] | undefined, now: Date): 
       const waitingReason = str(status, 'state', 'waiting', 'reason');
       if (waitingReason !== undefined && WAITING_REASONS.has(waitingReason)) {
         const message = str(status, 'state', 'waiting', 'message');
-        found.push({ reason: waitingReason as FatalPodReason, message: message ? `${waitingReason}: ${oneLine(message)}` : waitingReason, pod: podName, container });
+        const appeared = waitingReason === 'CreateContainerConfigError' ? configAppearedAt(message, configs) : undefined;
+        const redAt = appeared === undefined ? undefined : appeared + CONFIG_RETRY_GRACE_MS;
+        found.push({
+          reason: waitingReason as FatalPodReason,
+          message: message ? `${waitingReason}: ${oneLine(message)}` : waitingReason,
+          pod: podName,
+          container,
+          ...(redAt !== undefined && redAt > now.getTime() ? { grace: { redAt, unless: 'the container starts', note: 'it exists now' } } : {}),
+        });
       }
       if (str(status, 'state', 'terminated', 'reason') === 'OOMKilled' || str(status, 'lastState', 'terminated', 'reason') === 'OOMKilled') {
         found.push({ reason: 'OOMKilled', message: `OOMKilled: container "${container}" ran out of memory`, pod: podName, container, exitCode: 137 });
@@ -62,7 +87,7 @@ export function podProblems(pods: readonly K8sObject[] | undefined, now: Date): 
     const unschedulable = unschedulableSince(pod);
     if (unschedulable !== undefined) {
       const redAt = unschedulable.since + UNSCHEDULABLE_GRACE_MS;
-      found.push({ reason: 'Unschedulable', message: unschedulable.message, pod: podName, ...(redAt > now.getTime() ? { redAt } : {}) });
+      found.push({ reason: 'Unschedulable', message: unschedulable.message, pod: podName, ...(redAt > now.getTime() ? { grace: { redAt, unless: 'scheduled' } } : {}) });
     }
   }
   const rank = (p: PodProblem) => FATAL_POD_REASONS.indexOf(p.reason);
@@ -96,7 +121,31 @@ export function crashLoop(pod: K8sObject, status: Record<string, unknown>): { me
 
 /** The most specific problem that is fatal now (past any grace period), if any pod has one. */
 export function fatalPodProblem(pods: readonly K8sObject[] | undefined, now: Date): PodProblem | undefined {
-  return podProblems(pods, now).find((p) => p.redAt === undefined);
+  return podProblems(pods, now).find((p) => p.grace === undefined);
+}
+
+const MISSING_OBJECT = /\b(configmap|secret) "([^"]+)" not found/i;
+const MISSING_KEY = /couldn't find key (\S+) in (ConfigMap|Secret) [^/\s]+\/([^\s"]+)/;
+
+/**
+ * When the ConfigMap/Secret (or key) a CreateContainerConfigError names appeared, if it now
+ * exists among `configs`: its last write (creation, or the newest managedFields entry). Undefined
+ * when it is still missing or the configs were not observed.
+ */
+function configAppearedAt(message: string | undefined, configs: readonly K8sObject[] | undefined): number | undefined {
+  if (!message || !configs) return undefined;
+  const key = MISSING_KEY.exec(message);
+  const object = key ? undefined : MISSING_OBJECT.exec(message);
+  const kind = (key?.[2] ?? object?.[1] ?? '').toLowerCase() === 'secret' ? 'Secret' : 'ConfigMap';
+  const name = key?.[3] ?? object?.[2];
+  const found = configs.find((c) => c.kind === kind && objectName(c) === name);
+  if (!found || (key && !hasKey(found, key[1] ?? ''))) return undefined;
+  const writes = [str(found, 'metadata', 'creationTimestamp'), ...records(found, 'metadata', 'managedFields').map((m) => str(m, 'time'))];
+  return Math.max(0, ...writes.map((w) => timeOf(w) ?? 0));
+}
+
+function hasKey(config: K8sObject, key: string): boolean {
+  return [field(config, 'data'), field(config, 'binaryData'), field(config, 'stringData')].some((d) => isRecord(d) && key in d);
 }
 
 /** When a pod became unschedulable (PodScheduled=False, reason Unschedulable) and the scheduler's reason. */
@@ -114,18 +163,24 @@ function compare(a: string, b: string): number {
 
 /**
  * A workload's state from its pods' problems: red for one that is fatal now; yellow naming the
- * cause and when it turns red for one in its grace period (an Unschedulable pod); undefined when
- * no pod has a problem. `ignore`: reasons the caller judges itself (a Job's retries).
+ * cause and when it turns red for one in its grace period (an Unschedulable pod; a config error
+ * whose ConfigMap/Secret, among `configs`, exists now); undefined when no pod has a problem.
+ * `ignore`: reasons the caller judges itself (a Job's retries).
  */
-export function fatalPodHealth(pods: readonly K8sObject[] | undefined, now: Date, ignore: ReadonlySet<FatalPodReason> = new Set()): NodeHealth | undefined {
-  const problems = podProblems(pods, now).filter((p) => !ignore.has(p.reason));
-  const fatal = problems.find((p) => p.redAt === undefined);
+export function fatalPodHealth(
+  pods: readonly K8sObject[] | undefined,
+  now: Date,
+  ignore: ReadonlySet<FatalPodReason> = new Set(),
+  configs?: readonly K8sObject[],
+): NodeHealth | undefined {
+  const problems = podProblems(pods, now, configs).filter((p) => !ignore.has(p.reason));
+  const fatal = problems.find((p) => p.grace === undefined);
   if (fatal) return { state: 'error', message: fatal.message, details: problemDetails(fatal) };
   const pending = problems[0];
-  if (!pending?.redAt) return undefined;
-  return { state: 'partial', message: `${pending.message} (${redIn(pending.redAt, now, 'scheduled')})`, details: problemDetails(pending) };
+  if (!pending?.grace) return undefined;
+  return { state: 'partial', message: `${pending.message} (${pending.grace.note ? `${pending.grace.note}: ` : ''}${redIn(pending.grace.redAt, now, pending.grace.unless)})`, details: problemDetails(pending) };
 }
 
-function problemDetails({ message: _message, redAt: _redAt, ...details }: PodProblem): Record<string, unknown> {
+function problemDetails({ message: _message, grace: _grace, ...details }: PodProblem): Record<string, unknown> {
   return details;
 }

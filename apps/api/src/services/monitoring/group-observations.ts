@@ -1,4 +1,4 @@
-import type { K8sObject, WorkflowGraph } from '@kubeorch/domain'
+import { isWorkloadKind, type K8sObject, type WorkflowGraph } from '@kubeorch/domain'
 
 const NODE_LABEL = 'kubeorch.io/node'
 
@@ -11,6 +11,7 @@ export type NodeObservations = {
   endpointSlices?: K8sObject[]
   services?: K8sObject[]
   jobs?: K8sObject[]
+  configs?: K8sObject[]
   events?: K8sObject[]
 }
 
@@ -28,6 +29,8 @@ export function groupObservations(graph: WorkflowGraph, byKind: Map<string, K8sO
   const pods = seen('Pod')
   const services = seen('Service')
   const jobs = seen('Job')
+  const configsIn = (namespace: string) =>
+    [...all('ConfigMap'), ...all('Secret')].filter((o) => (o.metadata.namespace ?? 'default') === namespace)
   const result = new Map<string, NodeObservations>()
   const owned = new Map<string, K8sObject[]>()
   for (const [kind, objects] of byKind) {
@@ -61,6 +64,8 @@ export function groupObservations(graph: WorkflowGraph, byKind: Map<string, K8sO
       endpointSlices: node.type === 'service' ? seen('EndpointSlice')?.filter((s) => nodeOf(s) === node.id) : [],
       services: node.type === 'ingress' ? services?.filter((s) => backendNames.has(s.metadata.name)) : [],
       jobs: node.type === 'cronjob' ? jobs?.filter((j) => nodeOf(j) === node.id) : [],
+      // A workload's: the workflow's ConfigMaps and Secrets of its namespace (a config error its pods report may be about to clear).
+      ...(isWorkloadKind(node.type) ? { configs: configsIn((node.data as { namespace?: string }).namespace ?? 'default') } : {}),
     }
     const uids = new Set([...obs.main, ...(obs.pods ?? []), ...(obs.jobs ?? [])].map(uidOf).filter(Boolean))
     obs.events = seen('Event')?.filter((e) => uids.has((e as { involvedObject?: { uid?: string } }).involvedObject?.uid ?? ''))

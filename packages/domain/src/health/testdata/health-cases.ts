@@ -24,6 +24,8 @@ export const HEALTH_CASES: HealthCase[] = [
   ['deployment', 'pod: ErrImagePull', ['deployment-progressing', 'pod-errimagepull'], 'error', /^ErrImagePull: rpc error: code = NotFound .*not found$/],
   ['deployment', 'pod: InvalidImageName', ['deployment-progressing', 'pod-invalidimagename'], 'error', /^InvalidImageName: .*must be lowercase$/],
   ['deployment', 'pod: CreateContainerConfigError', ['deployment-progressing', 'pod-createcontainerconfigerror'], 'error', /^CreateContainerConfigError: configmap "web-config" not found$/],
+  ['deployment', 'pod: CreateContainerConfigError, the config just created', ['deployment-progressing', 'pod-createcontainerconfigerror', 'configmap-web-config-just-created'], 'partial', /^CreateContainerConfigError: configmap "web-config" not found \(it exists now: red in 45 s unless the container starts\)$/],
+  ['deployment', 'pod: CreateContainerConfigError, the config there long since', ['deployment-progressing', 'pod-createcontainerconfigerror', 'configmap-web-config-long-ago'], 'error', /^CreateContainerConfigError: configmap "web-config" not found$/],
   ['deployment', 'pod: crash loop, waiting in back-off', ['deployment-progressing', 'pod-crashloop'], 'error', /^CrashLoopBackOff: container "web" keeps crashing \(exit code 1\)$/],
   ['deployment', 'pod: crash loop, running between back-offs', ['deployment-progressing', 'pod-crashloop-running-between-back-offs'], 'error', /^CrashLoopBackOff: container "web" keeps crashing \(exit code 1\)$/],
   ['deployment', 'pod: crash loop, just crashed again', ['deployment-progressing', 'pod-crashloop-terminated-between-back-offs'], 'error', /^CrashLoopBackOff: container "web" keeps crashing \(exit code 1\)$/],
