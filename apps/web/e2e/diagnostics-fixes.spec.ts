@@ -36,25 +36,30 @@ async function openDiagnostics(page: Page, name: string) {
 test('a Service connected to nothing: the fix previews the edge it adds, and "Apply and run" turns it green', async ({ page, request }) => {
   test.setTimeout(180_000)
   const name = `api-${suffix}`
+  const svc = `front-${suffix}`
+  // Names that do not match: the workload it was meant for is the one with the port it sends to.
   const { user, id } = await workflowOnSandbox(request, name, [
     { id: 'd', type: 'deployment', position: { x: 0, y: 0 }, data: { name, image: 'nginx:1.27', replicas: 1, ports: [{ containerPort: 8080 }] } },
-    { id: 's', type: 'service', position: { x: 300, y: 0 }, data: { name, port: 80 } },
+    { id: 'o', type: 'deployment', position: { x: 0, y: 200 }, data: { name: `worker-${suffix}`, image: 'nginx:1.27', replicas: 1 } },
+    { id: 's', type: 'service', position: { x: 300, y: 0 }, data: { name: svc, port: 80, targetPort: 8080 } },
   ])
   await signInAs(page, user)
   await page.goto(`/workflows/${id}`)
   await expect(page.locator('.react-flow__edge')).toHaveCount(0)
-  await openDiagnostics(page, name)
+  await openDiagnostics(page, svc)
   const finding = page.getByTestId('finding-service.not-connected')
   await expect(finding).toContainText(`Suggested fix: Route to "${name}"`)
   await finding.getByRole('button', { name: 'Preview fix' }).click()
   const preview = finding.getByLabel('Fix preview')
-  await expect(preview).toContainText(`Added edge ${name} → ${name}`)
+  await expect(preview).toContainText(`Added edge ${svc} → ${name}`)
   await shot(page, '80-diagnostics-connect-preview')
   await preview.getByRole('button', { name: 'Apply and run' }).click()
-  await expect(finding.getByRole('status')).toContainText('a run started')
+  // The run it started takes over the dock (the finding goes once the run deploys the fix).
+  await expect(page.getByRole('region', { name: 'Run progress' })).toContainText('Run of version 1', { timeout: 15_000 })
   await expect(page.locator('.react-flow__edge')).toHaveCount(1, { timeout: 15_000 })
   await expect(page.getByRole('region', { name: 'Run progress' }).locator('.run-badge')).toHaveText('Completed', { timeout: 90_000 })
-  await expect(page.locator('[data-testid^="node-"][data-health="healthy"]')).toHaveCount(2)
+  await expect(node(page, svc)).toHaveAttribute('data-health', 'healthy')
+  await expect(node(page, name)).toHaveAttribute('data-health', 'healthy')
   await shot(page, '81-diagnostics-connect-applied')
 })
 

@@ -42,14 +42,12 @@ async function openStream(workflowId: string) {
   }
 }
 
-async function deployedWorkflow(name: string, node: Record<string, unknown>) {
+async function deployedWorkflow(name: string, node: Record<string, unknown>, more: Record<string, unknown>[] = [], edges: unknown[] = []) {
   const id = (await t.rest('POST', '/v1/api/workflows', { token, body: { name, cluster_id: 'testenv' } })).body.id as string
   const ns = `health-${name}-${suffix}`
   namespaces.push(ns)
-  const saved = await t.rest('POST', `/v1/api/workflows/${id}/save`, {
-    token,
-    body: { revision: 0, nodes: [{ id: 'n', position: { x: 0, y: 0 }, ...node, data: { ...(node.data as object), namespace: ns } }], edges: [] },
-  })
+  const nodes = [{ id: 'n', ...node }, ...more].map((n, i) => ({ position: { x: i * 250, y: 0 }, ...n, data: { ...(n.data as object), namespace: ns } }))
+  const saved = await t.rest('POST', `/v1/api/workflows/${id}/save`, { token, body: { revision: 0, nodes, edges } })
   expect(saved.status, JSON.stringify(saved.body)).toBe(200)
   await t.rest('PUT', `/v1/api/workflows/${id}/status`, { token, body: { status: 'published' } })
   return { id, ns }
@@ -107,5 +105,34 @@ describe('health over time', () => {
     expect(now.updatedAt).toEqual(written.updatedAt)
     // The cause names the container and its exit code, not the kubelet's changing back-off delay.
     expect(now.message).toBe('CrashLoopBackOff: container "web" keeps crashing (exit code 1)')
+  })
+
+  it('an HPA whose target rolls out: it cannot read the new pods for a while, and stays yellow, never red, until it can', async () => {
+    const deployment = { type: 'deployment', data: { name: 'web', image: 'nginx:1.27', replicas: 1, resources: { requests: { cpu: '100m' } } } }
+    const hpa = { id: 'hpa', type: 'hpa', data: { name: 'web', minReplicas: 1, maxReplicas: 3, targetCPUUtilizationPercentage: 80 } }
+    const { id } = await deployedWorkflow('rollout', deployment, [hpa], [{ id: 'e', source: 'hpa', target: 'n' }])
+    const started = await t.rest('POST', `/v1/api/workflows/${id}/run`, { token, body: {} })
+    const first = await waitForRun(t, token, id, started.body.run_id)
+    expect(first.status, JSON.stringify(first.logs.slice(-4))).toBe('completed')
+
+    // A new image: a rollout, so the HPA's target gets a pod metrics-server has not scraped yet.
+    const stream = await openStream(id)
+    const wf = (await t.rest('GET', `/v1/api/workflows/${id}`, { token })).body
+    const nodes = wf.nodes.map((n: { id: string; data: object }) => (n.id === 'n' ? { ...n, data: { ...n.data, image: 'nginx:1.28' } } : n))
+    await t.rest('POST', `/v1/api/workflows/${id}/save`, { token, body: { revision: wf.revision, nodes, edges: wf.edges } })
+    const again = await t.rest('POST', `/v1/api/workflows/${id}/run`, { token, body: {} })
+    const second = await waitForRun(t, token, id, again.body.run_id)
+    expect(second.status, JSON.stringify(second.logs.slice(-4))).toBe('completed')
+    // The HPA notices the rollout on its next syncs (every 5 s here) and reads the new pod's
+    // metrics 10–30 s later: watch it through that.
+    await until('the HPA reading the new pod', async () => {
+      const seen = stream.updates('hpa')
+      return seen.some((u) => u.state === 'partial') && seen.at(-1)?.state === 'healthy'
+    }, 90_000).catch(() => undefined)
+    await stream.close()
+    const seen = stream.updates('hpa')
+    expect(seen.filter((u) => u.state === 'error')).toEqual([])
+    expect(seen).toContainEqual(expect.objectContaining({ state: 'partial', message: expect.stringMatching(/^waiting for metrics of its target's new pods \(FailedGetResourceMetric: /) }))
+    expect(seen.at(-1)).toMatchObject({ state: 'healthy' })
   })
 })

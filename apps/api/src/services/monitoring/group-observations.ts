@@ -29,8 +29,12 @@ export function groupObservations(graph: WorkflowGraph, byKind: Map<string, K8sO
   const pods = seen('Pod')
   const services = seen('Service')
   const jobs = seen('Job')
-  const configsIn = (namespace: string) =>
-    [...all('ConfigMap'), ...all('Secret')].filter((o) => (o.metadata.namespace ?? 'default') === namespace)
+  const configsByNamespace = new Map<string, K8sObject[]>()
+  for (const o of [...all('ConfigMap'), ...all('Secret')]) {
+    const ns = o.metadata.namespace ?? 'default'
+    configsByNamespace.set(ns, [...(configsByNamespace.get(ns) ?? []), o])
+  }
+  const configsIn = (namespace: string) => configsByNamespace.get(namespace) ?? []
   const result = new Map<string, NodeObservations>()
   const owned = new Map<string, K8sObject[]>()
   for (const [kind, objects] of byKind) {
