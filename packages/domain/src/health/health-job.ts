@@ -55,6 +55,10 @@ export function jobProgress(job: K8sObject, pods: readonly K8sObject[]): NodeHea
 }
 
 function completions(job: K8sObject): string {
+  // Succeeded pods the controller has seen but not yet counted (their tracking finalizer is being
+  // removed) are listed under uncountedTerminatedPods: SuccessCriteriaMet can come first.
+  const uncounted = field(job, 'status', 'uncountedTerminatedPods', 'succeeded');
+  const succeeded = (num(job, 'status', 'succeeded') ?? 0) + (Array.isArray(uncounted) ? uncounted.length : 0);
   // Without spec.completions the Job is done when one pod succeeds.
-  return `${num(job, 'status', 'succeeded') ?? 0}/${num(job, 'spec', 'completions') ?? 1}`;
+  return `${succeeded}/${num(job, 'spec', 'completions') ?? 1}`;
 }

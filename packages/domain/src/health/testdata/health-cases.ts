@@ -52,6 +52,7 @@ export const HEALTH_CASES: HealthCase[] = [
   ['daemonset', 'no node to run on', ['daemonset-no-nodes'], 'healthy', /^no nodes to run on \(0 pods desired\)$/],
   ['daemonset', 'pod: ImagePullBackOff', ['daemonset-unavailable', 'pod-imagepullbackoff'], 'error', /^ImagePullBackOff/],
   ['job', 'Complete', ['job-complete'], 'healthy', /^completed \(3\/3\)$/],
+  ['job', 'done, the last pod not counted yet', ['job-success-criteria-met-uncounted'], 'healthy', /^completed \(1\/1\)$/],
   ['job', 'Failed (backoffLimit used up)', ['job-failed'], 'error', /^BackoffLimitExceeded: Job has reached the specified backoff limit$/],
   ['job', 'running', ['job-running'], 'partial', /^1\/3 completions$/],
   ['job', 'suspended', ['job-suspended'], 'healthy', /^suspended \(0\/1 completions\)$/],
