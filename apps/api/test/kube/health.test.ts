@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { HPA_METRICS_GRACE_MS } from '@kubeorch/domain'
 import { FAILURE_IMAGES } from '@kubeorch/testenv'
 import { createTestApp, type TestApp } from '../support/test-app.ts'
 import { registerTestCluster, testClients, until, waitForRun } from './support.ts'
@@ -107,7 +108,7 @@ describe('health over time', () => {
     expect(now.message).toBe('CrashLoopBackOff: container "web" keeps crashing (exit code 1)')
   })
 
-  it('an HPA whose target rolls out: it cannot read the new pods for a while, and stays yellow, never red, until it can', async () => {
+  it('an HPA whose target rolls out: it cannot read the new pods for a while, and stays yellow, never red, until it can', { timeout: 300_000 }, async () => {
     const deployment = { type: 'deployment', data: { name: 'web', image: 'nginx:1.27', replicas: 1, resources: { requests: { cpu: '100m' } } } }
     const hpa = { id: 'hpa', type: 'hpa', data: { name: 'web', minReplicas: 1, maxReplicas: 3, targetCPUUtilizationPercentage: 80 } }
     const { id } = await deployedWorkflow('rollout', deployment, [hpa], [{ id: 'e', source: 'hpa', target: 'n' }])
@@ -115,6 +116,9 @@ describe('health over time', () => {
     const first = await waitForRun(t, token, id, started.body.run_id)
     expect(first.status, JSON.stringify(first.logs.slice(-4))).toBe('completed')
 
+    // Past the new-autoscaler window, so what follows is about the rollout, not the HPA's age.
+    const created = Date.parse(first.started_at)
+    await new Promise((r) => setTimeout(r, Math.max(0, created + HPA_METRICS_GRACE_MS + 2_000 - Date.now())))
     // A new image: a rollout, so the HPA's target gets a pod metrics-server has not scraped yet.
     const stream = await openStream(id)
     const wf = (await t.rest('GET', `/v1/api/workflows/${id}`, { token })).body
