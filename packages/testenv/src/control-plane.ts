@@ -2,9 +2,10 @@ import { existsSync, rmSync } from 'node:fs'
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { ApiregistrationV1Api, CoreV1Api, KubeConfig, StorageV1Api } from '@kubernetes/client-node'
+import { AdmissionregistrationV1Api, ApiregistrationV1Api, CoreV1Api, KubeConfig, StorageV1Api } from '@kubernetes/client-node'
 import { stringify } from 'yaml'
 import { componentArgs, type Ports } from './component-args.ts'
+import { startConfigCheck, type ConfigCheck } from './config-check.ts'
 import { ensureBinaries } from './ensure-binaries.ts'
 import { assertKwokConfinesExec, EXEC_LAUNCHER, EXEC_LAUNCHER_ENV } from './exec-confinement.ts'
 import { onExit } from './exit-hooks.ts'
@@ -104,6 +105,7 @@ async function startOnce(opts: ControlPlaneOptions, binDir: string, log: (line: 
   const record = new RunRecord(workDir)
   const procs = new ProcessSet(dirs.logs, (c) => record.add(c.pid, c.name))
   let stopped = false
+  let configCheck: ConfigCheck | undefined
   // The watchdog goes last, once the components are gone and the record removed (it exits
   // quietly without a record): if this process is killed in the middle of stopping them (tsx's CLI
   // SIGKILLs a script that does not answer a relayed SIGTERM at once), the watchdog finishes the job.
@@ -120,6 +122,7 @@ async function startOnce(opts: ControlPlaneOptions, binDir: string, log: (line: 
     if (stopped) return
     stopped = true
     unregister()
+    await configCheck?.stop()
     await procs.stopAll()
     record.remove()
     if (watchdog !== undefined) killGroup(watchdog, 'SIGKILL')
@@ -128,7 +131,7 @@ async function startOnce(opts: ControlPlaneOptions, binDir: string, log: (line: 
   }
 
   try {
-    const [etcd, etcdPeer, apiserver, controllerManager, scheduler, kwok, metricsServer] = await pickFreePorts(7)
+    const [etcd, etcdPeer, apiserver, controllerManager, scheduler, kwok, metricsServer, configCheckPort] = await pickFreePorts(8)
     const ports: Ports = {
       etcd: etcd!, etcdPeer: etcdPeer!, apiserver: apiserver!, controllerManager: controllerManager!, scheduler: scheduler!,
       kwok: kwok!, metricsServer: metricsServer!,
@@ -206,6 +209,13 @@ async function startOnce(opts: ControlPlaneOptions, binDir: string, log: (line: 
       await core.readNamespacedServiceAccount({ name: 'default', namespace: 'default' })
       return true
     }, READY_TIMEOUT_MS)
+    // The kubelet's check of a pod's ConfigMaps and Secrets, which kwok does not do (config-check.ts).
+    configCheck = await startConfigCheck({
+      core,
+      admission: kc.makeApiClient(AdmissionregistrationV1Api),
+      port: configCheckPort!,
+      tls: { cert: await readFile(pki.servingCert), key: await readFile(pki.servingKey), ca: tls.ca },
+    })
     log(`testenv: control plane ready in ${elapsed()} (${server}, kubeconfig ${kubeconfigPath})`)
 
     // metrics-server last, and nothing waits for it: it would only compete

@@ -5,6 +5,7 @@ export { appendPodLog } from './pod-logs.ts'
 export {
   FAILURE_ANNOTATION,
   FAILURE_IMAGES,
+  requiresEnvImage,
   FAILURE_MODES,
   CRASH_TERMINATION,
   UNSCHEDULABLE_REQUESTS,

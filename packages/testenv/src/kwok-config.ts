@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises'
 import { fileURLToPath } from 'node:url'
 import { stringify } from 'yaml'
 import { launcherEnv } from './exec-confinement.ts'
-import { FAILURE_ANNOTATION, FAILURE_IMAGE_PREFIX, FAILURE_MODE_QUERY, FAILURE_MODES } from './failures.ts'
+import { CONTAINER_MODE_TEMPLATE, FAILURE_ANNOTATION, FAILURE_IMAGE_PREFIX, FAILURE_MESSAGE_ANNOTATION, FAILURE_MODE_QUERY, FAILURE_MODES } from './failures.ts'
 import { NODE_BASE_USAGE, POD_USAGE } from './metrics.ts'
 import { INGRESS_DOMAIN, LOADBALANCER_DOMAIN } from './networking.ts'
 
@@ -36,8 +36,10 @@ export async function renderKwokConfig(paths: KwokConfigPaths): Promise<string> 
   const stages = await Promise.all(STAGE_FILES.map(async (f) => {
     const text = await readFile(kwokDir + f, 'utf8')
     return text
+      .replaceAll('__CONTAINER_MODE__', CONTAINER_MODE_TEMPLATE)
       .replaceAll('__FAILURE_MODE_QUERY__', FAILURE_MODE_QUERY)
       .replaceAll('__FAILURE_MODES__', modes)
+      .replaceAll('__FAILURE_MESSAGE_ANNOTATION__', FAILURE_MESSAGE_ANNOTATION)
       .replaceAll('__FAILURE_ANNOTATION__', FAILURE_ANNOTATION)
       .replaceAll('__FAILURE_IMAGE_PREFIX__', FAILURE_IMAGE_PREFIX)
       .replaceAll('__INGRESS_DOMAIN__', INGRESS_DOMAIN)

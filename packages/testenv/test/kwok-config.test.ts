@@ -15,7 +15,8 @@ describe('renderKwokConfig', () => {
     const stages = docs.filter((d) => d.kind === 'Stage').map((d) => d.metadata.name)
     expect(stages).toEqual(expect.arrayContaining([
       'node-initialize', 'pod-ready', 'pod-complete', 'pod-delete',
-      'pod-err-image-pull', 'pod-image-pull-back-off', 'pod-crash-start', 'pod-crash-loop-back-off', 'pod-crash-restart',
+      'pod-err-image-pull', 'pod-image-pull-unauthorized', 'pod-image-pull-back-off', 'pod-crash-start', 'pod-liveness-probe-start', 'pod-crash-loop-back-off', 'pod-crash-restart',
+      'pod-fail-once-recover', 'pod-fail-once-complete', 'pod-crash-never', 'pod-config-missing',
       'ingress-address', 'service-load-balancer-address', 'pvc-provision', 'pv-bind', 'pvc-delete', 'pv-delete',
     ]))
     expect(new Set(stages).size).toBe(stages.length)

@@ -1,4 +1,4 @@
-import type { Finding, Fix } from '@kubeorch/domain'
+import type { DesignPatch, Finding, Fix } from '@kubeorch/domain'
 import { applyNodeFix, createTerminalTicket, diagnoseWorkflowNode, previewNodeFix, streamNodeLogs, type FixPreview, type LogLines } from '../services/index.ts'
 import { workflowAnswer } from './workflow-answers.ts'
 import type { Route } from './router.ts'
@@ -6,7 +6,10 @@ import type { Route } from './router.ts'
 type Body = Record<string, unknown>
 const obj = (b: unknown): Body => (b && typeof b === 'object' && !Array.isArray(b) ? (b as Body) : {})
 
-const fixToRest = (f: Fix) => ({ id: f.id, title: f.title, description: f.description, patch: { node_id: f.patch.nodeId, set: f.patch.set } })
+// Top-level keys in snake_case; nodes and edges keep the shapes the save body uses.
+const patchToRest = (p: DesignPatch) =>
+  p.op === 'set' ? { op: p.op, node_id: p.nodeId, set: p.set } : p.op === 'add-node' ? { op: p.op, node: p.node, edges: p.edges } : { op: p.op, edges: p.edges }
+const fixToRest = (f: Fix) => ({ id: f.id, title: f.title, description: f.description, patch: patchToRest(f.patch) })
 const findingToRest = (f: Finding) => ({
   id: f.id, type: f.type, severity: f.severity, message: f.message, evidence: f.evidence, fix: f.fix ? fixToRest(f.fix) : null,
 })

@@ -1,17 +1,17 @@
-import { randomBytes } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { FAILURE_IMAGES, UNSCHEDULABLE_REQUESTS } from '@kubeorch/testenv'
 import { createTestApp, type TestApp } from '../support/test-app.ts'
+import { diagnosticsHarness, nodeStateOf } from './diagnostics-support.ts'
 import { registerTestCluster, testClients, waitForRun } from './support.ts'
 
 // For each failure stage of the testenv: deploy the failing design, get the finding with its
 // evidence, apply the suggested fix where there is one, rerun, and see the node turn green.
 
-const suffix = randomBytes(3).toString('hex')
 let t: TestApp
 let token: string
 const { core } = testClients()
-const namespaces: string[] = []
+const h = diagnosticsHarness(() => t, () => token, 'diag')
+const { namespaces, newWorkflow, save, run } = h
 
 type Data = Record<string, unknown>
 const design = (ns: string, data: Data) => ({
@@ -19,42 +19,9 @@ const design = (ns: string, data: Data) => ({
   edges: [],
 })
 
-async function newWorkflow(name: string) {
-  const id = (await t.rest('POST', '/v1/api/workflows', { token, body: { name, cluster_id: 'testenv' } })).body.id as string
-  await t.rest('PUT', `/v1/api/workflows/${id}/status`, { token, body: { status: 'published' } })
-  const ns = `diag-${name}-${suffix}`
-  namespaces.push(ns)
-  return { id, ns }
-}
-
-async function save(id: string, graph: unknown) {
-  const wf = await t.rest('GET', `/v1/api/workflows/${id}`, { token })
-  const saved = await t.rest('POST', `/v1/api/workflows/${id}/save`, { token, body: { ...(graph as object), revision: wf.body.revision } })
-  expect(saved.status, JSON.stringify(saved.body)).toBe(200)
-  return saved.body
-}
-
-async function run(id: string) {
-  const started = await t.rest('POST', `/v1/api/workflows/${id}/run`, { token, body: {} })
-  expect(started.status, JSON.stringify(started.body)).toBe(202)
-  return waitForRun(t, token, id, started.body.run_id)
-}
-
-const diagnostics = (id: string) => t.rest('GET', `/v1/api/workflows/${id}/nodes/web/diagnostics`, { token })
-const nodeState = (r: { node_states: { node_id: string; state: string }[] }) => r.node_states.find((s) => s.node_id === 'web')?.state
-
-/** Diagnostics until a finding of `type` shows (pods reach their failure a moment after the run saw it). */
-async function findingOf(id: string, type: RegExp) {
-  const deadline = Date.now() + 60_000
-  for (;;) {
-    const res = await diagnostics(id)
-    expect(res.status, JSON.stringify(res.body)).toBe(200)
-    const finding = res.body.findings.find((f: { type: string }) => type.test(f.type))
-    if (finding) return finding
-    if (Date.now() > deadline) throw new Error(`no ${type} finding: ${JSON.stringify(res.body.findings)}`)
-    await new Promise((r) => setTimeout(r, 500))
-  }
-}
+const diagnostics = (id: string) => h.diagnostics(id, 'web')
+const nodeState = (r: Parameters<typeof nodeStateOf>[0]) => nodeStateOf(r, 'web')?.state
+const findingOf = (id: string, type: RegExp) => h.findingOf(id, 'web', type)
 
 beforeAll(async () => {
   t = await createTestApp({ runHealthTimeoutMs: 90_000 })
@@ -104,7 +71,7 @@ describe('diagnostics against the failure stages', () => {
     await save(id, design(ns, { image: FAILURE_IMAGES.oomKilled, resources: { limits: { memory: '64Mi' } } }))
     expect((await run(id)).status).toBe('failed')
     const finding = await findingOf(id, /^oom-killed$/)
-    expect(finding.evidence[0].text).toMatch(/OOMKilled \(exit code 137\)/)
+    expect(finding.evidence[0]?.text).toMatch(/OOMKilled \(exit code 137\)/)
     expect(finding.fix).toMatchObject({ id: 'raise-memory-limit:web', patch: { node_id: 'web', set: [{ path: ['resources', 'limits', 'memory'], value: '128Mi' }] } })
 
     const preview = await t.rest('GET', `/v1/api/workflows/${id}/nodes/web/diagnostics/fixes/${finding.fix.id}/preview`, { token })

@@ -1,3 +1,5 @@
+import type { DesignPatch } from '@kubeorch/domain'
+
 export type WorkflowStatus = 'DRAFT' | 'PUBLISHED' | 'ARCHIVED'
 export type ClusterStatus = 'UNKNOWN' | 'CONNECTED' | 'UNREACHABLE' | 'UNUSABLE'
 
@@ -97,7 +99,7 @@ export type WorkflowEvent =
 export type NodeStateEvent = { nodeId: string; state: HealthState; message: string; details?: Record<string, unknown> }
 
 export type NodeLogLine = { pod: string; container: string; line: string; text: string }
-export type SuggestedFix = { id: string; title: string; description: string; patch: { nodeId: string; set: { path: (string | number)[]; value: unknown }[] } }
+export type SuggestedFix = { id: string; title: string; description: string; patch: DesignPatch }
 export type Finding = {
   id: string
   type: string

@@ -1,4 +1,7 @@
-import type { Fix } from '../diagnostics/finding.ts';
+import type { Fix, NodePatch } from '../diagnostics/finding.ts';
+
+/** A fix that sets fields of one node (what the canvas applies in place). */
+export type NodeFix = Fix & { patch: NodePatch };
 import { quantityValue, resourceOf } from '../diagnostics/node-data.ts';
 import type { WorkflowGraph, WorkflowNode } from '../graph/workflow-graph.ts';
 
@@ -20,7 +23,7 @@ export type ScalingRequestGap = {
   edgeId?: string;
   resource: ScaledResource;
   message: string;
-  fix: Fix;
+  fix: NodeFix;
 };
 
 /** The resources an HPA measures: with no metric set the controller defaults to 80% CPU. */
@@ -59,7 +62,7 @@ export function scalingRequestGaps(graph: WorkflowGraph): ScalingRequestGap[] {
 }
 
 /** Sets the target's request to the default, or to its limit when that is lower. */
-export function requestFix(target: WorkflowNode, resource: ScaledResource): Fix {
+export function requestFix(target: WorkflowNode, resource: ScaledResource): NodeFix {
   const limit = resourceOf(target, 'limits', resource);
   const fallback = DEFAULT_REQUESTS[resource];
   const value = limit !== undefined && (quantityValue(limit) ?? Infinity) < (quantityValue(fallback) ?? 0) ? limit : fallback;
@@ -67,6 +70,6 @@ export function requestFix(target: WorkflowNode, resource: ScaledResource): Fix 
     id: `add-${resource}-request:${target.id}`,
     title: `Request ${value} ${resource} for "${String(target.data.name)}"`,
     description: `Sets resources.requests.${resource} on the target workload; utilization is measured against it, so pick what one replica needs.`,
-    patch: { nodeId: target.id, set: [{ path: ['resources', 'requests', resource], value }] },
+    patch: { op: 'set', nodeId: target.id, set: [{ path: ['resources', 'requests', resource], value }] },
   };
 }

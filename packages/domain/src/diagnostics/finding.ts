@@ -1,3 +1,5 @@
+import type { WorkflowEdge, WorkflowNode } from '../graph/workflow-graph.ts';
+
 export type Severity = 'error' | 'warning' | 'info';
 
 /** Worst first: findings are listed in this order. */
@@ -5,12 +7,21 @@ export const SEVERITY_ORDER: readonly Severity[] = ['error', 'warning', 'info'];
 
 /**
  * A change to one node's data (the design, never YAML): each `path` is set inside `node.data`,
- * creating missing objects and arrays on the way. Shown as a diff, applied by saving.
+ * creating missing objects and arrays on the way.
  */
-export type NodePatch = { nodeId: string; set: { path: (string | number)[]; value: unknown }[] };
+export type NodePatch = { op: 'set'; nodeId: string; set: { path: (string | number)[]; value: unknown }[] };
+
+/** Adds a node the design lacks (a ConfigMap a workload reads) and the edges that connect it. */
+export type AddNodePatch = { op: 'add-node'; node: WorkflowNode; edges: WorkflowEdge[] };
+
+/** Connects existing nodes (a Service to the workload it was meant for). */
+export type ConnectPatch = { op: 'connect'; edges: WorkflowEdge[] };
+
+/** What a fix changes in the design; shown as a diff, applied by saving (which validates it like any edit). */
+export type DesignPatch = NodePatch | AddNodePatch | ConnectPatch;
 
 /** A suggested fix; `id` is stable across recomputations so a client can apply it by id. */
-export type Fix = { id: string; title: string; description: string; patch: NodePatch };
+export type Fix = { id: string; title: string; description: string; patch: DesignPatch };
 
 export type Evidence = { kind: 'event' | 'status' | 'log'; text: string };
 

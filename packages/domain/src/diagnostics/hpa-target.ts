@@ -3,8 +3,10 @@ import { eventsAbout } from '../health/events.ts';
 import { mainObject } from '../health/node-health.ts';
 import { condition, oneLine } from '../health/object-fields.ts';
 import type { DiagnosticInput } from './diagnostic-input.ts';
-import { type Evidence, type Finding } from './finding.ts';
+import { nodeName } from '../links/node-fields.ts';
 import { missingRequests, requestFix } from '../design/scaling-requests.ts';
+import { likelyTarget, newEdge } from './design-changes.ts';
+import { withFix, type Evidence, type Finding } from './finding.ts';
 import { linkedNodeId, nodeById } from './node-data.ts';
 
 export { DEFAULT_REQUESTS } from '../design/scaling-requests.ts';
@@ -20,7 +22,25 @@ export function detectHpaTarget({ node, graph, observed }: DiagnosticInput): Fin
 
   const target = nodeById(graph, linkedNodeId(node.data, '_linkedDeployment'));
   if (!target) {
-    return [{ id: `hpa.target-missing:${node.id}`, type: 'hpa.target-missing', severity: 'error', message: 'Scales nothing: connect it to a deployment or statefulset', evidence }];
+    // A workload is scaled by at most one HPA: only those without one are candidates.
+    const meant = likelyTarget(graph, node, ['deployment', 'statefulset'], { name: nodeName(node) }, (n) => n.data._linkedHPA !== undefined);
+    return [
+      {
+        id: `hpa.target-missing:${node.id}`,
+        type: 'hpa.target-missing',
+        severity: 'error',
+        message: 'Scales nothing: connect it to a deployment or statefulset',
+        evidence,
+        ...withFix(
+          meant && {
+            id: `connect-target:${node.id}`,
+            title: `Scale "${nodeName(meant)}"`,
+            description: `Connects the autoscaler to the ${meant.type} "${nodeName(meant)}"; its replica count is then left to the autoscaler.`,
+            patch: { op: 'connect', edges: [newEdge(graph, node.id, meant.id)] },
+          },
+        ),
+      },
+    ];
   }
   const ableToScale = condition(hpa, 'AbleToScale');
   if (ableToScale?.status === 'False' && ableToScale.reason === 'FailedGetScale') {

@@ -14,6 +14,7 @@ const cases: [string, WorkflowGraph, string[], Expected[]][] = [
   ['registry unreachable', withRegcred, ['pod-imagepull-unreachable'], [['image-pull.registry-unreachable', 'error', /registry of "registry\.internal:5000\/acme\/shop:1\.4\.2" could not be reached/]]],
   ['unauthorized, no pull secret node: no fix', plain, ['pod-imagepull-unauthorized'], [['image-pull.unauthorized', 'error', /refused to serve "ghcr\.io\/acme\/shop:1\.4\.2"/]]],
   ['unauthorized, a pull secret node exists: fix', withRegcred, ['pod-imagepull-unauthorized'], [['image-pull.unauthorized', 'error', /without valid credentials/, 'add-image-pull-secret:web']]],
+  ['unauthorized, the namespace has a registry Secret: fix', plain, ['pod-imagepull-unauthorized', 'secret-registry-in-cluster', 'secret'], [['image-pull.unauthorized', 'error', /without valid credentials/, 'add-image-pull-secret:web']]],
   ['unauthorized, secret already used: no fix', alreadyUsing, ['pod-imagepull-unauthorized'], [['image-pull.unauthorized', 'error', /without valid credentials/]]],
   ['Docker Hub "does not exist or may require authorization"', withRegcred, ['pod-imagepullbackoff', 'event-imagepull-not-found'], [['image-pull.unauthorized', 'error', /or the repository does not exist/, 'add-image-pull-secret:web']]],
   ['back-off with no cause known', plain, ['pod-imagepullbackoff'], [['image-pull.failed', 'error', /"nope:1" could not be pulled/]]],
@@ -27,7 +28,7 @@ describe('detectImagePull', () => {
 
   it('adds the pull secret to the workload and keeps the event as evidence', () => {
     const [finding] = assertDiagnosis(withRegcred, 'dep-1', ['pod-imagepullbackoff', 'event-imagepull-not-found'], [['image-pull.unauthorized', 'error', /./, 'add-image-pull-secret:web']]);
-    expect(finding?.fix?.patch).toEqual({ nodeId: 'dep-1', set: [{ path: ['imagePullSecrets'], value: ['regcred'] }] });
+    expect(finding?.fix?.patch).toEqual({ op: 'set', nodeId: 'dep-1', set: [{ path: ['imagePullSecrets'], value: ['regcred'] }] });
     expect(finding?.evidence).toEqual([
       { kind: 'status', text: 'pod web-7f6d5c4b3-kxq2z: ImagePullBackOff: Back-off pulling image "nope:1"' },
       { kind: 'event', text: expect.stringMatching(/^Failed: Failed to pull image "nope:1": .*may require authorization$/) },
@@ -37,5 +38,11 @@ describe('detectImagePull', () => {
   it('points out a listed pull secret the cluster does not have (when Secrets were observed)', () => {
     const [finding] = assertDiagnosis(alreadyUsing, 'dep-1', ['pod-imagepull-unauthorized', 'secret'], [['image-pull.unauthorized', 'error', /./]]);
     expect(finding?.evidence.at(-1)).toEqual({ kind: 'status', text: 'imagePullSecrets names "regcred", which does not exist in namespace shop' });
+  });
+
+  it('pulls with a registry Secret the namespace already has when no node of the workflow is one', () => {
+    const [finding] = assertDiagnosis(plain, 'dep-1', ['pod-imagepull-unauthorized', 'secret-registry-in-cluster', 'secret'], [['image-pull.unauthorized', 'error', /./, 'add-image-pull-secret:web']]);
+    expect(finding?.fix?.patch).toEqual({ op: 'set', nodeId: 'dep-1', set: [{ path: ['imagePullSecrets'], value: ['ghcr-pull'] }] });
+    expect(finding?.fix?.description).toMatch(/namespace shop already has/);
   });
 });

@@ -64,26 +64,38 @@ export function detectImagePull({ node, graph, observed }: DiagnosticInput): Fin
       severity: 'error',
       message: `Container "${container}" cannot pull its image: ${cause.explain(image)} (${podList(names)})`,
       evidence: [...evidence, ...missingPullSecrets(node, observed.secrets)],
-      ...(cause.type === 'image-pull.unauthorized' ? withFix(pullSecretFix(node, graph, container)) : {}),
+      ...(cause.type === 'image-pull.unauthorized' ? withFix(pullSecretFix(node, graph, container, observed.secrets)) : {}),
     });
   }
   return findings;
 }
 
-/** Adds a dockerconfigjson Secret node of the same namespace that the workload does not use yet. */
-function pullSecretFix(node: WorkflowNode, graph: WorkflowGraph, container: string): Fix | undefined {
+const REGISTRY_SECRET_TYPES = new Set(['kubernetes.io/dockerconfigjson', 'kubernetes.io/dockercfg']);
+
+/**
+ * Pulls with a registry credential Secret of the workload's namespace that it does not use yet:
+ * a Secret node of this workflow first (by name), else one the cluster already has (listed
+ * without values).
+ */
+function pullSecretFix(node: WorkflowNode, graph: WorkflowGraph, container: string, secrets: DiagnosticInput['observed']['secrets']): Fix | undefined {
   const current = stringList(node.data.imagePullSecrets);
-  const candidate = graph.nodes
+  const inWorkflow = graph.nodes
     .filter((n) => n.type === 'secret' && n.data.secretType === 'kubernetes.io/dockerconfigjson')
     .filter((n) => nodeNamespace(n) === nodeNamespace(node) && !current.includes(nodeName(n)))
-    .sort((a, b) => compare(nodeName(a), nodeName(b)))[0];
-  if (!candidate) return undefined;
-  const name = nodeName(candidate);
+    .map(nodeName)
+    .sort(compare)[0];
+  const inCluster = (secrets ?? [])
+    .filter((s) => REGISTRY_SECRET_TYPES.has(String(s.type)) && (s.metadata.namespace ?? nodeNamespace(node)) === nodeNamespace(node) && !current.includes(s.metadata.name))
+    .map((s) => s.metadata.name)
+    .sort(compare)[0];
+  const name = inWorkflow ?? inCluster;
+  if (name === undefined) return undefined;
+  const where = inWorkflow ? 'a registry credential Secret in this workflow' : `a registry credential Secret namespace ${nodeNamespace(node)} already has`;
   return {
     id: `add-image-pull-secret:${container}`,
     title: `Pull with the secret "${name}"`,
-    description: `Adds "${name}" (a registry credential Secret in this workflow) to imagePullSecrets so the kubelet can authenticate to the registry.`,
-    patch: { nodeId: node.id, set: [{ path: ['imagePullSecrets'], value: [...current, name] }] },
+    description: `Adds "${name}" (${where}) to imagePullSecrets so the kubelet can authenticate to the registry.`,
+    patch: { op: 'set', nodeId: node.id, set: [{ path: ['imagePullSecrets'], value: [...current, name] }] },
   };
 }
 

@@ -4,4 +4,14 @@
 export { applyNodePatch } from './apply-node-patch.ts';
 export { diagnoseNode, DETECTORS } from './diagnose-node.ts';
 export type { Detector, DiagnosticInput, DiagnosticObservations } from './diagnostic-input.ts';
-export { SEVERITY_ORDER, type Evidence, type Finding, type Fix, type NodePatch, type Severity } from './finding.ts';
+export {
+  SEVERITY_ORDER,
+  type AddNodePatch,
+  type ConnectPatch,
+  type DesignPatch,
+  type Evidence,
+  type Finding,
+  type Fix,
+  type NodePatch,
+  type Severity,
+} from './finding.ts';

@@ -2,6 +2,7 @@ import type { WorkflowNode } from '../graph/workflow-graph.ts';
 import { oneLine, str } from '../health/object-fields.ts';
 import { nodeNamespace } from '../links/node-fields.ts';
 import type { DiagnosticInput } from './diagnostic-input.ts';
+import { besideOf, freeId, newEdge } from './design-changes.ts';
 import { withFix, type Evidence, type Finding, type Fix } from './finding.ts';
 import { findNode } from './node-data.ts';
 import { containerStatuses, podEvents } from './pod-statuses.ts';
@@ -45,7 +46,7 @@ export function detectMissingConfig({ node, graph, observed }: DiagnosticInput):
         severity: 'error' as const,
         message: `${label} "${p.name}" has no key "${p.key}", which the workload reads`,
         evidence: [p.evidence],
-        ...withFix(source && addKeyFix(source, p.key)),
+        ...withFix(source ? addKeyFix(source, p.key) : addSourceFix(graph, node, p)),
       };
     }
     // The kubelet retries on its own: once the object exists the error is history.
@@ -56,8 +57,37 @@ export function detectMissingConfig({ node, graph, observed }: DiagnosticInput):
     const where = source
       ? `; node "${p.name}" is in the workflow, so run the workflow to create it`
       : '; no node of this workflow creates it';
-    return { id, type: `config.${p.kind}-missing`, severity: 'error' as const, message: `${label} "${p.name}" does not exist in namespace ${namespace}${where}`, evidence: [p.evidence] };
+    return {
+      id,
+      type: `config.${p.kind}-missing`,
+      severity: 'error' as const,
+      message: `${label} "${p.name}" does not exist in namespace ${namespace}${where}`,
+      evidence: [p.evidence],
+      ...withFix(source ? undefined : addSourceFix(graph, node, p)),
+    };
   });
+}
+
+/**
+ * Adds the ConfigMap or Secret the pods look for, as a node connected to the workload (with the
+ * missing key, empty, when the kubelet named one). Values are the user's to write: a Secret's
+ * key without a value is refused before a run, so nothing runs with an empty credential.
+ */
+function addSourceFix(graph: DiagnosticInput['graph'], workload: WorkflowNode, p: Problem): Fix {
+  const isSecret = p.kind === 'secret';
+  const id = freeId(graph.nodes.map((n) => n.id), `${p.kind}-${p.name}`);
+  const data = isSecret
+    ? { name: p.name, namespace: nodeNamespace(workload), entries: p.key === undefined ? [] : [{ key: p.key }] }
+    : { name: p.name, namespace: nodeNamespace(workload), data: p.key === undefined ? {} : { [p.key]: '' } };
+  const label = isSecret ? 'Secret' : 'ConfigMap';
+  return {
+    id: `add-${p.kind}:${p.name}`,
+    title: `Add the ${label} "${p.name}"${p.key === undefined ? '' : ` with the key "${p.key}"`}`,
+    description:
+      `Adds a ${label} node "${p.name}" to the design, connected to "${String(workload.data.name)}" (its keys become environment variables), so the run creates it. ` +
+      (p.key === undefined ? 'Add the keys the workload reads.' : `Set the value of "${p.key}" before running.`),
+    patch: { op: 'add-node', node: { id, type: p.kind, position: besideOf(workload, isSecret ? 120 : -120), data }, edges: [newEdge(graph, id, workload.id)] },
+  };
 }
 
 /** Adds the key with an empty value: the value itself is the user's to write (and for a Secret, write-only). */
@@ -69,7 +99,7 @@ function addKeyFix(source: WorkflowNode, key: string): Fix {
     title: `Add the key "${key}" to ${isSecret ? 'Secret' : 'ConfigMap'} "${String(source.data.name)}"`,
     description: `Adds "${key}" with an empty value; set its value before running.`,
     patch: isSecret
-      ? { nodeId: source.id, set: [{ path: ['entries', entries], value: { key } }] }
-      : { nodeId: source.id, set: [{ path: ['data', key], value: '' }] },
+      ? { op: 'set', nodeId: source.id, set: [{ path: ['entries', entries], value: { key } }] }
+      : { op: 'set', nodeId: source.id, set: [{ path: ['data', key], value: '' }] },
   };
 }

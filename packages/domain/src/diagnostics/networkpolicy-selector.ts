@@ -1,11 +1,16 @@
 import { mainObject } from '../health/node-health.ts';
 import { isTerminating } from '../health/object-fields.ts';
+import { WORKLOAD_KINDS } from '../kinds/node-kinds.ts';
+import { nodeName } from '../links/node-fields.ts';
+import { likelyTarget, newEdge } from './design-changes.ts';
 import type { DiagnosticInput } from './diagnostic-input.ts';
-import type { Finding } from './finding.ts';
+import { withFix, type Finding } from './finding.ts';
 
-export function detectNetworkPolicySelector({ node, observed }: DiagnosticInput): Finding[] {
+export function detectNetworkPolicySelector({ node, graph, observed }: DiagnosticInput): Finding[] {
   const links = Array.isArray(node.data._linkedWorkloads) ? node.data._linkedWorkloads : [];
   if (links.length === 0) {
+    // A policy "web-ingress" most likely guards "web"; with one workload in the namespace, that one.
+    const meant = likelyTarget(graph, node, WORKLOAD_KINDS, { name: nodeName(node) });
     return [
       {
         id: `networkpolicy.selects-nothing:${node.id}`,
@@ -13,6 +18,14 @@ export function detectNetworkPolicySelector({ node, observed }: DiagnosticInput)
         severity: 'warning',
         message: 'Applies to no workload, so it is not deployed; connect it to the workloads it should guard',
         evidence: [],
+        ...withFix(
+          meant && {
+            id: `connect-workload:${node.id}`,
+            title: `Guard "${nodeName(meant)}"`,
+            description: `Connects the policy to the ${meant.type} "${nodeName(meant)}", so it selects that workload's pods.`,
+            patch: { op: 'connect', edges: [newEdge(graph, node.id, meant.id)] },
+          },
+        ),
       },
     ];
   }

@@ -17,6 +17,6 @@ const cases: [string, WorkflowGraph, Expected, string][] = [
 describe('detectOomKilled', () => {
   it.each(cases)('%s', (_, graph, expected, limit) => {
     const [finding] = assertDiagnosis(graph, 'dep-1', ['pod-oomkilled'], [expected]);
-    expect(finding?.fix?.patch).toEqual({ nodeId: 'dep-1', set: [{ path: ['resources', 'limits', 'memory'], value: limit }] });
+    expect(finding?.fix?.patch).toEqual({ op: 'set', nodeId: 'dep-1', set: [{ path: ['resources', 'limits', 'memory'], value: limit }] });
   });
 });

@@ -44,6 +44,6 @@ function raiseLimit(node: WorkflowNode, container: string): Fix | undefined {
     id: `raise-memory-limit:${container}`,
     title: current ? `Raise the memory limit from ${current} to ${value}` : `Set a memory limit of ${value}`,
     description: 'Sets resources.limits.memory; if the usage keeps growing, look for a leak instead of raising it again.',
-    patch: { nodeId: node.id, set: [{ path: ['resources', 'limits', 'memory'], value }] },
+    patch: { op: 'set', nodeId: node.id, set: [{ path: ['resources', 'limits', 'memory'], value }] },
   };
 }

@@ -25,10 +25,10 @@ describe('detectPvcPending', () => {
 
   it('prefers the default class and never suggests the current one', () => {
     const [finding] = assertDiagnosis(graph, 'pvc-1', ['pvc-pending', 'event-pvc-no-storage-class', 'storageclasses'], [['pvc.no-storage-class', 'error', /./, 'set-storage-class:pvc-1']]);
-    expect(finding?.fix?.patch.set).toEqual([{ path: ['storageClassName'], value: 'standard' }]);
+    expect(finding?.fix?.patch).toEqual({ op: 'set', nodeId: expect.any(String), set: [{ path: ['storageClassName'], value: 'standard' }] });
     const standard = graphWith({ 'pvc-1': (d) => ({ ...d, storageClassName: 'standard' }) });
     const [other] = assertDiagnosis(standard, 'pvc-1', ['pvc-pending', 'event-pvc-class-not-found', 'storageclasses'], [['pvc.storage-class-not-found', 'error', /./, 'set-storage-class:pvc-1']]);
-    expect(other?.fix?.patch.set).toEqual([{ path: ['storageClassName'], value: 'fast' }]);
+    expect(other?.fix?.patch).toEqual({ op: 'set', nodeId: expect.any(String), set: [{ path: ['storageClassName'], value: 'fast' }] });
     expect(other?.fix?.description).toMatch(/delete the claim/);
   });
 });

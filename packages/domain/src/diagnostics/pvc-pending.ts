@@ -75,6 +75,6 @@ function storageClassFix(nodeId: string, current: unknown, classes: K8sObject[] 
       (current === undefined
         ? 'Kubernetes lets a claim without a class get one.'
         : 'Kubernetes refuses to change the class of an existing claim: delete the claim in the cluster before running again.'),
-    patch: { nodeId, set: [{ path: ['storageClassName'], value: chosen }] },
+    patch: { op: 'set', nodeId, set: [{ path: ['storageClassName'], value: chosen }] },
   };
 }

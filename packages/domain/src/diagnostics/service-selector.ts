@@ -1,12 +1,17 @@
 import { mainObject } from '../health/node-health.ts';
 import { field, isRecord, isTerminating } from '../health/object-fields.ts';
+import { nodeName } from '../links/node-fields.ts';
+import { likelyTarget, newEdge } from './design-changes.ts';
 import type { DiagnosticInput } from './diagnostic-input.ts';
-import type { Finding } from './finding.ts';
+import { withFix, type Finding } from './finding.ts';
 import { linkedNodeId, nodeById } from './node-data.ts';
 
 export function detectServiceSelector({ node, graph, observed }: DiagnosticInput): Finding[] {
   const workload = nodeById(graph, linkedNodeId(node.data, '_linkedDeployment'));
   if (!workload) {
+    // The workload it was meant for: the same name, a related name, the port it sends to, or the only one.
+    const ports = [node.data.targetPort, node.data.port].filter((p): p is number | string => typeof p === 'number' || typeof p === 'string');
+    const meant = likelyTarget(graph, node, ['deployment', 'statefulset', 'daemonset'], { name: nodeName(node), ports });
     return [
       {
         id: `service.not-connected:${node.id}`,
@@ -14,6 +19,14 @@ export function detectServiceSelector({ node, graph, observed }: DiagnosticInput
         severity: 'warning',
         message: 'Not connected to a workload, so it has no selector and routes to no pods; connect it to a deployment, statefulset or daemonset',
         evidence: [],
+        ...withFix(
+          meant && {
+            id: `connect-workload:${node.id}`,
+            title: `Route to "${nodeName(meant)}"`,
+            description: `Connects the service to the ${meant.type} "${nodeName(meant)}", so it selects that workload's pods (and sends to its first container port unless targetPort is set).`,
+            patch: { op: 'connect', edges: [newEdge(graph, node.id, meant.id)] },
+          },
+        ),
       },
     ];
   }

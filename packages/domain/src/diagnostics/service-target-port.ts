@@ -40,7 +40,7 @@ export function detectServiceTargetPort({ node, graph, observed }: DiagnosticInp
               id: `set-target-port:${node.id}`,
               title: `Send traffic to port ${first}`,
               description: `Sets the service's targetPort to ${first}, the first container port of "${workloadName}".`,
-              patch: { nodeId: node.id, set: [{ path: ['targetPort'], value: first }] },
+              patch: { op: 'set', nodeId: node.id, set: [{ path: ['targetPort'], value: first }] },
             },
       ),
     },

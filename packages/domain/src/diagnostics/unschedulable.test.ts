@@ -20,7 +20,7 @@ describe('detectUnschedulable', () => {
 
   it('asks for half of the largest node and shows the scheduler’s event', () => {
     const [finding] = assertDiagnosis(huge, 'dep-1', ['pod-unschedulable', 'event-failedscheduling', 'nodes-8gi'], [['unschedulable.insufficient-resources', 'error', /./, 'lower-requests:dep-1']]);
-    expect(finding?.fix?.patch).toEqual({ nodeId: 'dep-1', set: [{ path: ['resources', 'requests', 'memory'], value: '4Gi' }] });
+    expect(finding?.fix?.patch).toEqual({ op: 'set', nodeId: 'dep-1', set: [{ path: ['resources', 'requests', 'memory'], value: '4Gi' }] });
     expect(finding?.evidence[1]).toEqual({ kind: 'event', text: expect.stringMatching(/^FailedScheduling: 0\/3 nodes are available/) });
   });
 });

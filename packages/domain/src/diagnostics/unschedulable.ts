@@ -63,6 +63,6 @@ function lowerRequests(node: WorkflowNode, message: string, clusterNodes: K8sObj
     id: `lower-requests:${node.id}`,
     title: `Lower the requests to fit a node (${changes.join(', ')})`,
     description: 'The requests exceed the allocatable capacity of every node in the cluster; this asks for half of the largest node.',
-    patch: { nodeId: node.id, set },
+    patch: { op: 'set', nodeId: node.id, set },
   };
 }

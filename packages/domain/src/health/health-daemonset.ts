@@ -7,7 +7,7 @@ import { fatalPodHealth } from './pod-problems.ts';
 
 // kubectl rollout status (daemonset): every scheduled pod updated, then available.
 export function daemonsetHealth(daemonSet: K8sObject, observed: ObservedObjects, now: Date): NodeHealth {
-  const fatal = fatalPodHealth(observed.pods, now);
+  const fatal = fatalPodHealth(observed.pods, now, undefined, observed.configs);
   if (fatal) return fatal;
   if (awaitingController(daemonSet)) return { state: 'partial', message: AWAITING_CONTROLLER };
 

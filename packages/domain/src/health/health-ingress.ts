@@ -1,6 +1,6 @@
 import type { K8sObject } from '../kinds/kind-definition.ts';
 import type { NodeHealth } from './health-state.ts';
-import { loadBalancerAddress } from './health-service.ts';
+import { loadBalancerStatus, NO_ADDRESS } from './health-service.ts';
 import type { ObservedObjects } from './observed-objects.ts';
 import { objectName, records, str } from './object-fields.ts';
 
@@ -13,9 +13,9 @@ export function ingressHealth(ingress: K8sObject, observed: ObservedObjects): No
       return { state: 'error', message: `backend service${missing.length > 1 ? 's' : ''} ${names} not found`, details: { missing } };
     }
   }
-  const address = loadBalancerAddress(ingress);
-  if (address === undefined) return { state: 'partial', message: 'waiting for an address from the ingress controller' };
-  return { state: 'healthy', message: `address ${address}` };
+  const lb = loadBalancerStatus(ingress);
+  if (!lb.assigned) return { state: 'partial', message: 'waiting for an address from the ingress controller' };
+  return { state: 'healthy', message: lb.address === undefined ? NO_ADDRESS : `address ${lb.address}` };
 }
 
 /** Names of the Services an Ingress routes to, in the order they appear, once each. */

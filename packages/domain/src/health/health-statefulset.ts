@@ -7,7 +7,7 @@ import { fatalPodHealth } from './pod-problems.ts';
 
 // kubectl rollout status (statefulset): ready replicas, then the partition, then the revisions.
 export function statefulsetHealth(statefulSet: K8sObject, observed: ObservedObjects, now: Date): NodeHealth {
-  const fatal = fatalPodHealth(observed.pods, now);
+  const fatal = fatalPodHealth(observed.pods, now, undefined, observed.configs);
   if (fatal) return fatal;
   if (awaitingController(statefulSet)) return { state: 'partial', message: AWAITING_CONTROLLER };
 

@@ -21,12 +21,15 @@ const EvidenceRef = builder.objectRef<Evidence>('FindingEvidence').implement({
 })
 
 const FixRef = builder.objectRef<Fix>('SuggestedFix').implement({
-  description: 'A change to the node data (the design), never YAML; preview it, then apply it by id.',
+  description: 'A change to the design (node data, an added node, edges), never YAML; preview it, then apply it by id.',
   fields: (t) => ({
     id: t.exposeID('id'),
     title: t.exposeString('title'),
     description: t.exposeString('description'),
-    patch: t.expose('patch', { type: 'JSON', description: '{ nodeId, set: [{ path, value }] } on node data' }),
+    patch: t.expose('patch', {
+      type: 'JSON',
+      description: 'by op: set { nodeId, set: [{ path, value }] } on node data | add-node { node, edges } | connect { edges }',
+    }),
   }),
 })
 

@@ -107,7 +107,11 @@ function FindingItem({ finding, workflowId, nodeId, onApplied }: { finding: Find
           )}
           {preview && !applied && (
             <div className="fix-preview" aria-label="Fix preview">
-              <ChangeList diff={preview.diff} nameOf={(id) => String(nodes.find((n) => n.id === id)?.data.name ?? id)} />
+              <ChangeList
+                diff={preview.diff}
+                // A node the fix adds is not on the canvas yet: its name comes from the diff.
+                nameOf={(id) => String(nodes.find((n) => n.id === id)?.data.name ?? preview.diff.nodes.added.find((n) => n.id === id)?.name ?? id)}
+              />
               <div className="row">
                 <button type="button" className="btn btn-sm btn-primary" disabled={applying || unsaved} onClick={() => void apply(false)} title={unsaved ? 'Wait for the canvas to save first' : undefined}>
                   Apply fix

@@ -3,6 +3,7 @@
 import { existsSync } from 'node:fs';
 import { expect } from 'vitest';
 import { parseNodeData } from '../../graph/parse-node-data.ts';
+import { validateGraph } from '../../graph/validate-graph.ts';
 import type { WorkflowGraph } from '../../graph/workflow-graph.ts';
 import { HEALTH_TESTDATA, loadObjects, NOW, observedFor } from '../../health/testdata/fixtures.ts';
 import { isWorkloadKind } from '../../kinds/node-kinds.ts';
@@ -63,9 +64,18 @@ export function assertDiagnosis(graph: WorkflowGraph, nodeId: string, fixtures: 
     expect(finding.message).not.toMatch(/\n/);
     if (!finding.fix) continue;
     const patched = applyNodePatch(graph, finding.fix.patch);
-    const target = patched.nodes.find((n) => n.id === finding.fix!.patch.nodeId)!;
-    const parsed = parseNodeData(target.type, target.data);
-    expect(parsed.ok ? [] : parsed.issues, `fix ${finding.fix.id} leaves ${target.id} invalid`).toEqual([]);
+    const patch = finding.fix.patch;
+    const touched = patch.op === 'set' ? [patch.nodeId] : patch.op === 'add-node' ? [patch.node.id] : [];
+    for (const id of touched) {
+      const target = patched.nodes.find((n) => n.id === id)!;
+      const parsed = parseNodeData(target.type, target.data);
+      expect(parsed.ok ? [] : parsed.issues, `fix ${finding.fix.id} leaves ${target.id} invalid`).toEqual([]);
+    }
+    // Saving validates the whole design: a fix must not add a problem (an edge the rules refuse).
+    if (validateGraph(graph).ok) {
+      const result = validateGraph(patched);
+      expect(result.ok ? [] : result.issues, `fix ${finding.fix.id} makes the design invalid`).toEqual([]);
+    }
   }
   return findings;
 }

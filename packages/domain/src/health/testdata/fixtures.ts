@@ -20,11 +20,13 @@ export function loadObjects(dir: URL, name: string): K8sObject[] {
  */
 export function observedFor(kind: NodeKind, objects: readonly K8sObject[]): ObservedObjects {
   const observed: ObservedObjects = { main: [], events: [] };
-  if (['deployment', 'statefulset', 'daemonset', 'job', 'cronjob', 'service', 'networkpolicy'].includes(kind)) observed.pods = [];
+  if (['deployment', 'statefulset', 'daemonset', 'job', 'cronjob', 'service', 'networkpolicy', 'hpa'].includes(kind)) observed.pods = [];
   if (kind === 'service') observed.endpointSlices = [];
   if (kind === 'ingress') observed.services = [];
   if (kind === 'cronjob') observed.jobs = [];
   if (kind === 'deployment') observed.replicaSets = [];
+  const workload = ['deployment', 'statefulset', 'daemonset', 'job', 'cronjob'].includes(kind);
+  if (workload) observed.configs = [];
   for (const object of objects) {
     if (object.kind === 'Pod') observed.pods?.push(object);
     else if (object.kind === 'EndpointSlice') observed.endpointSlices?.push(object);
@@ -32,6 +34,7 @@ export function observedFor(kind: NodeKind, objects: readonly K8sObject[]): Obse
     else if (object.kind === 'Event') observed.events?.push(object);
     else if (object.kind === 'Job' && kind === 'cronjob') observed.jobs?.push(object);
     else if (object.kind === 'Service' && kind === 'ingress') observed.services?.push(object);
+    else if ((object.kind === 'ConfigMap' || object.kind === 'Secret') && workload) observed.configs?.push(object);
     else observed.main.push(object);
   }
   return observed;
