@@ -114,7 +114,7 @@ test('a workload takes one autoscaler: the canvas refuses a second, with the rea
   await page.mouse.move((from.x + to.x) / 2, (from.y + to.y) / 2, { steps: 5 })
   await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 10 })
   await page.mouse.up()
-  await expect(page.getByRole('alert').filter({ hasText: 'deployment "web" is already scaled by hpa "scale-a"; two autoscalers would fight' })).toBeVisible()
+  await expect(page.getByRole('alert').filter({ hasText: 'Deployment “web” is already scaled by HorizontalPodAutoscaler “scale-a”; two autoscalers would fight.' })).toBeVisible()
   await expect(page.locator('.react-flow__edge')).toHaveCount(1)
 
   // The keyboard way offers no target either.
